@@ -1,0 +1,1 @@
+"""The ``hearing`` command line (命令行)."""

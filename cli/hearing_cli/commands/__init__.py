@@ -1,0 +1,1 @@
+"""Core command groups of the ``hearing`` command."""

@@ -1,0 +1,110 @@
+"""One error model for every failure: RFC 9457 problem details.
+
+Domain errors carry their own status, title, detail and extra members (field
+errors, the current state and allowed actions, the violated rule). Framework
+errors (bad JSON, unknown route, body too large, missing token) are mapped to the
+same shape. Unexpected exceptions become a bare 500 with a request id: the
+traceback goes to the server log, never into a response (ASVS 16.5.1).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, NotAuthorizedException, ValidationException
+from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+
+from hearing_core.errors import HearingError
+
+__all__ = ["PROBLEM_MEDIA_TYPE", "exception_handlers", "problem_response"]
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+logger = logging.getLogger("hearing.api")
+
+_TITLES = {
+    400: "Bad request",
+    401: "Not authenticated",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    409: "Conflict",
+    413: "Request entity too large",
+    415: "Unsupported media type",
+    422: "Validation failed",
+    429: "Too many requests",
+    500: "Internal server error",
+    503: "Service unavailable",
+}
+
+
+def problem_response(status: int, detail: str, *, title: str | None = None, **extra: Any) -> Response[Any]:
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "status": status,
+        "title": title or _TITLES.get(status, "Error"),
+        "detail": detail,
+    }
+    body.update({k: v for k, v in extra.items() if v is not None})
+    headers = {}
+    if status == 401:
+        headers["WWW-Authenticate"] = "Bearer"
+    return Response(content=body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+
+
+def _hearing_error(request: Request[Any, Any, Any], exc: HearingError) -> Response[Any]:
+    body = exc.problem()
+    status = body.pop("status")
+    return problem_response(status, body.pop("detail"), title=body.pop("title"), instance=request.url.path, **body)
+
+
+def _validation_error(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:
+    errors = []
+    for item in exc.extra or []:
+        if isinstance(item, dict):
+            errors.append({"field": str(item.get("key") or item.get("source") or "body"), "message": str(item.get("message", ""))})
+    return problem_response(400, _safe_detail(exc.detail), title="Invalid request", errors=errors or None, instance=request.url.path)
+
+
+def _http_error(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
+    status = exc.status_code
+    detail = _safe_detail(exc.detail) if status < 500 else _TITLES.get(status, "Error")
+    headers = getattr(exc, "headers", None) or {}
+    response = problem_response(status, detail, instance=request.url.path)
+    for key, value in headers.items():
+        response.headers[key] = value
+    return response
+
+
+def _not_authorized(request: Request[Any, Any, Any], exc: NotAuthorizedException) -> Response[Any]:
+    # The auth middleware's messages can mention token internals; keep one public message.
+    return problem_response(401, "authentication required: log in and send 'Authorization: Bearer <token>'", instance=request.url.path)
+
+
+def _internal_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    error_id = uuid.uuid4().hex[:12]
+    logger.exception("unhandled error %s on %s %s", error_id, request.method, request.url.path)
+    return problem_response(
+        HTTP_500_INTERNAL_SERVER_ERROR,
+        f"an unexpected error occurred; report error id {error_id} to the administrator",
+        error_id=error_id,
+    )
+
+
+def _safe_detail(detail: str) -> str:
+    # Litestar details are short human messages; cap length and strip line breaks so
+    # nothing multi-line (a repr, a query) can leak into a response.
+    text = " ".join(str(detail).split())
+    return text[:300]
+
+
+exception_handlers: dict[Any, Any] = {
+    HearingError: _hearing_error,
+    ValidationException: _validation_error,
+    NotAuthorizedException: _not_authorized,
+    HTTPException: _http_error,
+    Exception: _internal_error,
+}
+

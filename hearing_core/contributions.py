@@ -1,0 +1,95 @@
+"""Value types that plugins hand to the core through ``register_*`` hooks.
+
+They are plain frozen dataclasses so a plugin needs nothing but this module and
+``hookimpl`` to contribute; the core validates them once at startup and records
+which plugin contributed each one (provenance) for ``hearing plugins list`` and
+for error messages that name both plugins on a duplicate key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from hearing_core.app import HearingApp
+
+__all__ = [
+    "DocumentImporter",
+    "ImportedDocument",
+    "Permission",
+    "ReportSection",
+    "Role",
+]
+
+
+@dataclass(frozen=True)
+class Permission:
+    """A named permission (权限), e.g. ``petitions.read``.
+
+    ``roles`` lists the built-in roles that hold it by default; administrators
+    always hold every permission.
+    """
+
+    name: str
+    description: str
+    roles: tuple[str, ...] = ()
+    #: Set by the core at registration: the plugin that contributed it.
+    plugin: str = ""
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role (角色) users can be given, e.g. ``registrar`` (登记员)."""
+
+    name: str
+    title_zh: str
+    description: str
+    plugin: str = ""
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """A section of the annual report (年度报告) contributed by a plugin.
+
+    ``compute(app, year)`` returns JSON-serialisable figures (awaited); ``render_md``
+    turns those figures into Chinese Markdown paragraphs that read like the
+    bureau's own year-end summary. ``order`` places it among other sections.
+    """
+
+    key: str
+    title_zh: str
+    compute: Callable[[HearingApp, int], Awaitable[Mapping[str, Any]]]
+    render_md: Callable[[Mapping[str, Any]], str]
+    order: int = 100
+    plugin: str = ""
+
+
+@dataclass
+class ImportedDocument:
+    """What an importer extracted from one file (plain data, no ORM rows)."""
+
+    media_type: str
+    pages: list[dict[str, Any]] = field(default_factory=list)
+    tables: list[dict[str, Any]] = field(default_factory=list)
+    fields: dict[str, Any] = field(default_factory=dict)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+class DocumentImporter(Protocol):
+    """Turns the bytes of one kind of document into :class:`ImportedDocument`.
+
+    Importers run untrusted input: they must enforce their own time and memory
+    limits (the PDF importer parses in a child process).
+    """
+
+    name: str
+    media_types: tuple[str, ...]
+    suffixes: tuple[str, ...]
+
+    def sniff(self, head: bytes) -> bool:
+        """True if the first bytes of a file look like this importer's format."""
+
+    async def extract(self, path: str, *, app: HearingApp) -> ImportedDocument:
+        """Extract text, tables and form fields; raise HearingError with a code on failure."""

@@ -1,0 +1,1 @@
+"""Migrations of the core piccolo app (loaded by file path, see hearing_core.db.migrations)."""

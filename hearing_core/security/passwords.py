@@ -1,0 +1,43 @@
+"""Password hashing with Argon2id (argon2-cffi's maintained defaults, RFC 9106 low-memory profile)."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from hearing_core.errors import FieldError, ValidationFailed
+
+__all__ = ["MIN_PASSWORD_LENGTH", "check_policy", "hash_password", "needs_rehash", "verify_password"]
+
+MIN_PASSWORD_LENGTH = 8
+_hasher = PasswordHasher()
+# Verifying against this when a username does not exist keeps the timing of a
+# failed login the same whether or not the user exists (no username enumeration).
+_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+
+def check_policy(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationFailed(
+            "password too short",
+            [FieldError("password", f"must be at least {MIN_PASSWORD_LENGTH} characters")],
+        )
+    if len(password) > 1024:
+        raise ValidationFailed("password too long", [FieldError("password", "must be at most 1024 characters")])
+
+
+def hash_password(password: str) -> str:
+    check_policy(password)
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    """Constant-work verification; ``password_hash=None`` still spends the same time."""
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def needs_rehash(password_hash: str) -> bool:
+    return _hasher.check_needs_rehash(password_hash)
