@@ -1,0 +1,44 @@
+"""Document import (文书导入): extraction library of the built-in PDF import plugin.
+
+Pure functions and dataclasses, no database: untrusted PDFs are parsed in
+resource-limited worker processes (:mod:`~hearing_pdf_import.sandbox`), pages
+come back as plain data (:mod:`~hearing_pdf_import.model`), and registration
+forms (信访登记表) are read from that data (:mod:`~hearing_pdf_import.forms`).
+Importing this package does not import pdfplumber.
+"""
+
+from __future__ import annotations
+
+from hearing_pdf_import.model import (
+    BBox,
+    DocumentResult,
+    DocumentStatus,
+    ErrorCode,
+    ExtractedTable,
+    ImportFailure,
+    PageResult,
+    PageStatus,
+    TextLine,
+)
+from hearing_pdf_import.options import ExtractOptions, ImportLimits
+from hearing_pdf_import.precheck import PrecheckResult, precheck
+from hearing_pdf_import.sandbox import ExtractionPool, extract_document, extract_documents
+
+__all__ = [
+    "BBox",
+    "DocumentResult",
+    "DocumentStatus",
+    "ErrorCode",
+    "ExtractOptions",
+    "ExtractedTable",
+    "ExtractionPool",
+    "ImportFailure",
+    "ImportLimits",
+    "PageResult",
+    "PageStatus",
+    "PrecheckResult",
+    "TextLine",
+    "extract_document",
+    "extract_documents",
+    "precheck",
+]
