@@ -38,16 +38,16 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
                              "This rule counts the event day itself; counting backwards from {date}"),
     "months_target": ("{n}个月{dir_zh}的对应日为{date}（民法典第二百零二条）{clamp_zh}",
                       "The corresponding day {n} month(s) {dir_en} is {date} (Civil Code Art. 202){clamp_en}"),
-    "holiday_counted": ("期间内的{name}假期 {date}至{until}（{days}日）照常计入：本规则按自然日计算",
-                        "The {name} holiday {date} to {until} ({days} days) is counted: this rule runs in calendar days"),
-    "holiday_skipped": ("跳过{name}假期 {date}至{until}（{days}日，非工作日）",
-                        "Skipped the {name} holiday {date} to {until} ({days} days, not working days)"),
-    "weekend_skipped": ("跳过休息日 {date}至{until}",
-                        "Skipped the rest days {date} to {until}"),
+    "holiday_counted": ("期间内的{name}假期 {span}（{days}日）照常计入：本规则按自然日计算",
+                        "The {name} holiday {span} ({days} days) is counted: this rule runs in calendar days"),
+    "holiday_skipped": ("跳过{name}假期 {span}（{days}日，非工作日）",
+                        "Skipped the {name} holiday {span} ({days} days, not working days)"),
+    "weekend_skipped": ("跳过休息日 {span}",
+                        "Skipped rest days {span}"),
     "makeup_counted": ("{date}为{name}调休上班日，计为工作日",
                        "{date} is a make-up working day ({name}) and counts as a working day"),
-    "pause": ("{kind_zh}期间 {date}至{until}不计入期限（{days}日）",
-              "{kind} time {date} to {until} is excluded ({days} days)"),
+    "pause": ("{kind_zh}期间 {span}不计入期限（{days}日）",
+              "{kind} time {span} is excluded ({days} days)"),
     "pause_open": ("自{date}起{kind_zh}，期限中止计算，{kind_zh}结束后继续计算",
                    "Suspended from {date} ({kind}); the clock resumes when it ends"),
     "count_end": ("{prefix_zh}第{n}{unit_zh}为{date}",
@@ -91,6 +91,10 @@ class Step:
             values["date"] = format_date(self.date, lang)
         if self.until is not None:
             values["until"] = format_date(self.until, lang)
+        if self.date is not None:
+            # A run of days: "A至B", or just "A" for a single day.
+            same = self.until is None or self.until == self.date
+            values["span"] = values["date"] if same else values["date"] + ("至" if lang == "zh" else " to ") + values["until"]
         return template.format(**values)
 
     def as_dict(self) -> dict[str, Any]:

@@ -244,7 +244,8 @@ def _apply(layer: _Layer, events: dict[str, str], rules: dict[str, dict[str, Any
         if rid not in rules or CLOCK_KEYS & table.keys() or "source" in table:
             merged["_origin"] = layer.name
         rules[rid] = merged
-        errors += _check_rule(rid, merged, events, rules)
+    for rid in layer.rules:  # after merging all, so rules may refer to ones defined later
+        errors += _check_rule(rid, rules[rid], events, rules)
     for pid, table in layer.params.items():
         parent = params.get(pid)
         if parent is not None and "value" in table and not same_kind(parent["value"], table["value"]):
