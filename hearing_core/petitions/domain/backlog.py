@@ -77,7 +77,8 @@ def _text(name: str, value: str) -> str:
 def _not_before(name: str, value: date, floor: date, floor_name: str) -> None:
     if value < floor:
         raise ValidationFailed(
-            "dates out of order", [FieldError(name, f"{value.isoformat()} is before {floor_name} {floor.isoformat()}")]
+            "dates out of order",
+            [FieldError(name, f"{value.isoformat()} is before {floor_name} {floor.isoformat()}")],
         )
 
 
@@ -137,9 +138,13 @@ class BacklogCase:
         first = date(month.year, month.month, 1)
         _not_before("month", first, date(self.listed_on.year, self.listed_on.month, 1), "the listing month")
         if first > recorded_on:
-            raise ValidationFailed("month not started", [FieldError("month", "cannot report on a future month")])
+            raise ValidationFailed(
+                "month not started", [FieldError("month", "cannot report on a future month")]
+            )
         if any(e.month == first for e in self.progress):
-            raise RuleViolation(f"progress for {first:%Y-%m} is already recorded", rule="backlog.progress_monthly")
+            raise RuleViolation(
+                f"progress for {first:%Y-%m} is already recorded", rule="backlog.progress_monthly"
+            )
         entry = ProgressEntry(first, _text("text", text), recorded_on)
         self.state = target
         self.progress.append(entry)
@@ -160,7 +165,8 @@ class BacklogCase:
             raise RuleViolation("the time limit was already extended once", rule="backlog.extension_once")
         if new_limit <= self.time_limit:
             raise ValidationFailed(
-                "time limit not later", [FieldError("time_limit", "the new time limit must be later than the old one")]
+                "time limit not later",
+                [FieldError("time_limit", "the new time limit must be later than the old one")],
             )
         _not_before("extended_on", on, self.listed_on, "listed_on")
         self.extension_approved_by = _text("approved_by", approved_by)
@@ -177,7 +183,9 @@ class BacklogCase:
     def cease(self, on: date) -> None:
         """息诉息访: the petitioner has stopped petitioning."""
         target = BACKLOG.target(self.state, "cease")
-        _not_before("ceased_on", on, self.resolved_on or self.plan_adopted_on or self.listed_on, "the previous step")
+        _not_before(
+            "ceased_on", on, self.resolved_on or self.plan_adopted_on or self.listed_on, "the previous step"
+        )
         self.state, self.ceased_on = target, on
 
     @property

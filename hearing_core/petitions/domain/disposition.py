@@ -200,7 +200,7 @@ class Disposition:
         return [ClockEvent(EventKind.ASSIGNED, on, due_on=due_on)]
 
     def extend(self, on: date, days: int, reason: str, *, max_days: int) -> list[ClockEvent]:
-        """延期: once only, at most ``max_days`` (profile ``handling.extension_max_days``)."""
+        """延期: once only, at most ``max_days`` (the profile rule ``handling.extension_max``)."""
         target = self._move("extend")
         if self.extension_days is not None:
             raise RuleViolation(
@@ -211,7 +211,7 @@ class Disposition:
         if not 1 <= days <= max_days:
             raise RuleViolation(
                 f"an extension must be 1 to {max_days} days, got {days}",
-                rule="handling.extension_max_days",
+                rule="handling.extension_max",
                 source="rule profile",
             )
         _order("extended_on", on, self.accepted_on, "accepted_on")
@@ -228,13 +228,17 @@ class Disposition:
                 rule="assignment.completion_report",
             )
         if self.completion_reported_on is not None:
-            raise RuleViolation("the completion report is already recorded", rule="assignment.completion_report_once")
+            raise RuleViolation(
+                "the completion report is already recorded", rule="assignment.completion_report_once"
+            )
         _order("completion_reported_on", on, self.handed_over_on, "handed_over_on")
         self.completion_report = _required("completion_report", report)
         self.state, self.completion_reported_on = target, on
         return [ClockEvent(EventKind.COMPLETION_REPORTED, on)]
 
-    def issue_opinion(self, on: date, outcome: OpinionOutcome, served_on: date | None = None) -> list[ClockEvent]:
+    def issue_opinion(
+        self, on: date, outcome: OpinionOutcome, served_on: date | None = None
+    ) -> list[ClockEvent]:
         """出具处理意见 (support / explain / not support); service may be recorded now or later."""
         target = self._move("issue_opinion")
         _order("opinion_issued_on", on, self.handed_over_on or self.accepted_on, "the previous step")
@@ -259,7 +263,9 @@ class Disposition:
     def route_to_statutory(self, on: date, route: StatutoryRoute) -> list[ClockEvent]:
         """导入法定程序: litigation, arbitration, reconsideration …; leaves the petition track."""
         target = self._move("route_to_statutory")
-        _order("routed_on", on, self.handed_over_on or self.accepted_on or self.received_on, "the previous step")
+        _order(
+            "routed_on", on, self.handed_over_on or self.accepted_on or self.received_on, "the previous step"
+        )
         self.state, self.routed_to, self.routed_on = target, route, on
         return [ClockEvent(EventKind.ROUTED, on)]
 
@@ -267,7 +273,9 @@ class Disposition:
         """办结: needs the opinion served, and the completion report if it was assigned."""
         target = self._move("conclude")
         if self.opinion_served_on is None:
-            raise RuleViolation("the handling opinion has not been served yet", rule="conclude.opinion_served")
+            raise RuleViolation(
+                "the handling opinion has not been served yet", rule="conclude.opinion_served"
+            )
         if self.handover is Handover.ASSIGN and self.completion_reported_on is None:
             raise RuleViolation(
                 "an assigned (交办) matter needs its completion report (办结报告) before it is concluded",

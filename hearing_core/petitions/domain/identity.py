@@ -40,7 +40,9 @@ CHECK_CODES = "10X98765432"
 _FULLWIDTH = str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789XX")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 # Area codes: 010 and 02x have 8-digit local numbers; 0xxx codes have 7 or 8.
-_LANDLINE = re.compile(r"(?P<area>0(?:10|2\d))(?P<local>[2-9]\d{7})|(?P<area4>0[3-9]\d{2})(?P<local4>[2-9]\d{6,7})")
+_LANDLINE = re.compile(
+    r"(?P<area>0(?:10|2\d))(?P<local>[2-9]\d{7})|(?P<area4>0[3-9]\d{2})(?P<local4>[2-9]\d{6,7})"
+)
 _EXTENSION = re.compile(r"^(?P<number>.+?)(?:(?:转|ext\.?|#|-)(?P<ext>\d{1,6}))?$", re.IGNORECASE)
 
 

@@ -138,7 +138,9 @@ def suggest_repeats(
         score = round(min(score, 1.0), 3)
         if score < min_score:
             continue
-        suggestion = RepeatSuggestion(other.ref, other.matter_ref, score, round(similarity, 3), tuple(reasons))
+        suggestion = RepeatSuggestion(
+            other.ref, other.matter_ref, score, round(similarity, 3), tuple(reasons)
+        )
         # Higher score first, then the more recent item; ``-order`` makes keys unique, so
         # the suggestion itself is never compared.
         entry = (score, other.received_on, -order, suggestion)

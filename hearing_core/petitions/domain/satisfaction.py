@@ -87,16 +87,16 @@ def evaluate(
     if not window.contains(evaluated_on):
         raise RuleViolation(
             f"ratings are accepted from {window.opens_on} to {window.closes_on}; got {evaluated_on}",
-            rule="satisfaction.evaluation_window_days",
+            rule="satisfaction.window",
             source="rule profile",
         )
     return SatisfactionEvaluation(grade, evaluated_on, comment.strip(), item_id)
 
 
-def is_satisfied(grade: SatisfactionGrade, *, basic_counts_as_satisfied: bool) -> bool:
+def is_satisfied(grade: SatisfactionGrade, *, basically_counts_as_satisfied: bool) -> bool:
     """Whether ``grade`` counts in 满意率 under the profile's grade mapping."""
     if grade is SatisfactionGrade.BASICALLY_SATISFIED:
-        return basic_counts_as_satisfied
+        return basically_counts_as_satisfied
     return grade is SatisfactionGrade.SATISFIED
 
 
@@ -112,13 +112,13 @@ class SatisfactionSummary:
 
 
 def summarise(
-    grades: Iterable[SatisfactionGrade], *, eligible: int, basic_counts_as_satisfied: bool
+    grades: Iterable[SatisfactionGrade], *, eligible: int, basically_counts_as_satisfied: bool
 ) -> SatisfactionSummary:
     """Participation = evaluated ÷ eligible; satisfaction = satisfied ÷ evaluated."""
     evaluated = satisfied = 0
     for grade in grades:
         evaluated += 1
-        satisfied += is_satisfied(grade, basic_counts_as_satisfied=basic_counts_as_satisfied)
+        satisfied += is_satisfied(grade, basically_counts_as_satisfied=basically_counts_as_satisfied)
     if evaluated > eligible:
         raise RuleViolation(
             f"{evaluated} ratings but only {eligible} eligible items",

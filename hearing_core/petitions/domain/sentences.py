@@ -71,7 +71,9 @@ def repeat_sentence(f: AnnualFigures) -> str:
     if f.backlog_share_pct is not None and f.backlog:
         text += f"（积案{f.backlog}件占信访纯件数的{f.backlog_share_pct}%）"
     if f.previous_distinct_matters and f.distinct_yoy_pct is not None:
-        text += f"，与去年受理的信访纯件数{f.previous_distinct_matters}件相比{change_phrase(f.distinct_yoy_pct)}"
+        text += (
+            f"，与去年受理的信访纯件数{f.previous_distinct_matters}件相比{change_phrase(f.distinct_yoy_pct)}"
+        )
     return text + "。"
 
 
@@ -86,5 +88,10 @@ def category_sentence(f: AnnualFigures, *, top: int = 5) -> str:
 
 def intake_paragraph(f: AnnualFigures, *, place: str = "我县") -> str:
     """The summary's section 一(一) (接待办理群众来信来访情况) as one paragraph."""
-    sentences = [intake_sentence(f), acceptance_sentence(f, place=place), repeat_sentence(f), category_sentence(f)]
+    sentences = [
+        intake_sentence(f),
+        acceptance_sentence(f, place=place),
+        repeat_sentence(f),
+        category_sentence(f),
+    ]
     return "".join(s for s in sentences if s)

@@ -171,7 +171,12 @@ def _categories(
         order = {c.code: i for i, c in enumerate(catalog.top_levels())}
     rows = sorted(totals, key=lambda code: (-totals[code], order.get(code, len(order)), code))
     return tuple(
-        {"code": code, "name": names[code], "count": totals[code], "share_pct": percent(totals[code], accepted)}
+        {
+            "code": code,
+            "name": names[code],
+            "count": totals[code],
+            "share_pct": percent(totals[code], accepted),
+        }
         for code in rows
     )
 
@@ -190,41 +195,78 @@ def annual_figures(
     _check(not negative, "non_negative", f"negative counts: {', '.join(negative)}")
     total = c.letters + c.visit_batches + c.phone + c.online + c.other_channels
     if c.total is not None:
-        _check(c.total == total, "channels_sum_to_total", f"letters + visit_batches + phone + online + "
-               f"other_channels = {total}, but total = {c.total}")
+        _check(
+            c.total == total,
+            "channels_sum_to_total",
+            f"letters + visit_batches + phone + online + " f"other_channels = {total}, but total = {c.total}",
+        )
     accepted = total - c.not_accepted
     _check(accepted >= 0, "not_accepted_le_total", f"not_accepted {c.not_accepted} > total {total}")
     if c.accepted is not None:
-        _check(c.accepted + c.not_accepted == total, "accepted_plus_not_accepted",
-               f"accepted {c.accepted} + not_accepted {c.not_accepted} != total {total}")
-    _check(c.visit_persons >= c.visit_batches, "visit_persons_ge_batches",
-           f"{c.visit_persons} persons in {c.visit_batches} visit batches")
-    _check(c.collective_batches <= c.visit_batches and c.collective_persons <= c.visit_persons,
-           "collective_within_visits", f"collective {c.collective_batches} batches / {c.collective_persons} "
-           f"persons exceed visits {c.visit_batches} / {c.visit_persons}")
+        _check(
+            c.accepted + c.not_accepted == total,
+            "accepted_plus_not_accepted",
+            f"accepted {c.accepted} + not_accepted {c.not_accepted} != total {total}",
+        )
+    _check(
+        c.visit_persons >= c.visit_batches,
+        "visit_persons_ge_batches",
+        f"{c.visit_persons} persons in {c.visit_batches} visit batches",
+    )
+    _check(
+        c.collective_batches <= c.visit_batches and c.collective_persons <= c.visit_persons,
+        "collective_within_visits",
+        f"collective {c.collective_batches} batches / {c.collective_persons} "
+        f"persons exceed visits {c.visit_batches} / {c.visit_persons}",
+    )
     floor = collective_threshold or 1
-    _check(c.collective_persons >= c.collective_batches * floor, "collective_persons_ge_threshold",
-           f"{c.collective_persons} persons in {c.collective_batches} collective batches (threshold {floor})")
+    _check(
+        c.collective_persons >= c.collective_batches * floor,
+        "collective_persons_ge_threshold",
+        f"{c.collective_persons} persons in {c.collective_batches} collective batches (threshold {floor})",
+    )
     repeat = accepted - c.distinct_matters
     _check(repeat >= 0, "repeat_non_negative", f"distinct matters {c.distinct_matters} > accepted {accepted}")
-    _check(accepted == 0 or c.distinct_matters > 0, "distinct_positive",
-           f"{accepted} accepted items but no distinct matter")
-    _check(c.backlog <= c.distinct_matters, "backlog_le_distinct",
-           f"backlog {c.backlog} > distinct matters {c.distinct_matters}")
+    _check(
+        accepted == 0 or c.distinct_matters > 0,
+        "distinct_positive",
+        f"{accepted} accepted items but no distinct matter",
+    )
+    _check(
+        c.backlog <= c.distinct_matters,
+        "backlog_le_distinct",
+        f"backlog {c.backlog} > distinct matters {c.distinct_matters}",
+    )
     if c.by_category:
         counted = sum(c.by_category.values())
-        _check(counted == accepted, "categories_sum_to_accepted",
-               f"category counts add up to {counted}, accepted is {accepted}")
+        _check(
+            counted == accepted,
+            "categories_sum_to_accepted",
+            f"category counts add up to {counted}, accepted is {accepted}",
+        )
     if previous is not None:
-        _check(previous.accepted >= 0 and 0 <= previous.distinct_matters <= previous.accepted,
-               "previous_year_consistent", f"previous year accepted {previous.accepted}, "
-               f"distinct {previous.distinct_matters}")
+        _check(
+            previous.accepted >= 0 and 0 <= previous.distinct_matters <= previous.accepted,
+            "previous_year_consistent",
+            f"previous year accepted {previous.accepted}, " f"distinct {previous.distinct_matters}",
+        )
     return AnnualFigures(
-        year=c.year, total=total, letters=c.letters, visit_batches=c.visit_batches,
-        visit_persons=c.visit_persons, phone=c.phone, online=c.online, other_channels=c.other_channels,
-        collective_batches=c.collective_batches, collective_persons=c.collective_persons,
-        not_accepted=c.not_accepted, accepted=accepted, repeat=repeat, distinct_matters=c.distinct_matters,
-        backlog=c.backlog, backlog_share_pct=percent(c.backlog, c.distinct_matters),
+        year=c.year,
+        total=total,
+        letters=c.letters,
+        visit_batches=c.visit_batches,
+        visit_persons=c.visit_persons,
+        phone=c.phone,
+        online=c.online,
+        other_channels=c.other_channels,
+        collective_batches=c.collective_batches,
+        collective_persons=c.collective_persons,
+        not_accepted=c.not_accepted,
+        accepted=accepted,
+        repeat=repeat,
+        distinct_matters=c.distinct_matters,
+        backlog=c.backlog,
+        backlog_share_pct=percent(c.backlog, c.distinct_matters),
         previous_accepted=previous.accepted if previous else None,
         previous_distinct_matters=previous.distinct_matters if previous else None,
         accepted_yoy_pct=change_pct(accepted, previous.accepted) if previous else None,
@@ -273,9 +315,17 @@ def tally(records: Iterable[TallyRecord], *, year: int, collective_threshold: in
         key = r.category or UNCATEGORISED
         by_category[key] = by_category.get(key, 0) + 1
     return YearCounts(
-        year=year, letters=buckets["letters"], visit_batches=buckets["visit_batches"],
-        visit_persons=visit_persons, phone=buckets["phone"], online=buckets["online"],
-        other_channels=buckets["other_channels"], collective_batches=collective_batches,
-        collective_persons=collective_persons, not_accepted=not_accepted,
-        distinct_matters=len(matters), backlog=len(backlog), by_category=by_category,
+        year=year,
+        letters=buckets["letters"],
+        visit_batches=buckets["visit_batches"],
+        visit_persons=visit_persons,
+        phone=buckets["phone"],
+        online=buckets["online"],
+        other_channels=buckets["other_channels"],
+        collective_batches=collective_batches,
+        collective_persons=collective_persons,
+        not_accepted=not_accepted,
+        distinct_matters=len(matters),
+        backlog=len(backlog),
+        by_category=by_category,
     )
