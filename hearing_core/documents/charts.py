@@ -56,14 +56,17 @@ class _Chart:
         value_range: tuple[float, float],
         integers: bool,
         legend_lines: bool,
+        show_title: bool = True,
     ) -> None:
         self.title, self.categories, self.names = title, categories, names
         self.width, self.height = size
         self.ticks = nice_ticks(*value_range, integers=integers)
         self.step = self.ticks[1] - self.ticks[0]
         self.parts: list[str] = [el("title", escape(title, quote=False))]
-        cursor = 8 + _TITLE_SIZE
-        self.parts.append(text(self.width / 2, cursor, title, size=_TITLE_SIZE, font_weight="bold"))
+        cursor = 4.0
+        if show_title:
+            cursor = 8 + _TITLE_SIZE
+            self.parts.append(text(self.width / 2, cursor, title, size=_TITLE_SIZE, font_weight="bold"))
         if len(names) > 1:
             cursor = self._legend(cursor + 8, legend_lines)
         tick_labels = [number_label(t, self.step) for t in self.ticks]
@@ -125,10 +128,8 @@ class _Chart:
     def center(self, index: int) -> float:
         return self.left + (index + 0.5) * self.band
 
-    def value_label(self, x: float, y: float, value: float, room: float) -> None:
-        label = number_label(value)
-        if text_width(label, _VALUE_SIZE) <= room:
-            self.parts.append(text(x, y, label, size=_VALUE_SIZE, fill="#202020"))
+    def value_label(self, x: float, y: float, value: float) -> None:
+        self.parts.append(text(x, y, number_label(value), size=_VALUE_SIZE, fill="#202020"))
 
     def svg(self) -> Markup:
         root = el(
@@ -179,6 +180,7 @@ def bar_chart_svg(
     height: int = 320,
     stacked: bool = False,
     show_values: bool = True,
+    show_title: bool = True,
 ) -> Markup:
     """Grouped (or ``stacked``) bar chart (柱状图) as inline SVG.
 
@@ -187,23 +189,30 @@ def bar_chart_svg(
     :param categories: x-axis labels, e.g. ``["1月", …, "12月"]``; long labels wrap.
     :param title: chart title, also the accessible name of the image.
     :param unit: shown above the y axis as ``单位：件``; empty to omit.
-    :param show_values: print each value above its bar where it fits.
+    :param show_values: print each value above its bar, if every label fits its bar
+        (labels on some bars only would read as missing data).
+    :param show_title: draw the title; ``False`` under a ``<figcaption>``, which then
+        numbers the figure (图1). The title stays the image's accessible name.
     :raises ValueError: no data, mismatched lengths, non-numbers, or negative values when stacked.
     """
     cats, data = _prepare(series, categories)
     present = [v for _, values in data for v in values if v is not None]
+    labelled = present
     if stacked:
         if any(v < 0 for v in present):
             raise ValueError("a stacked bar chart cannot show negative values")
-        totals = [sum(values[i] or 0.0 for _, values in data) for i in range(len(cats))]
-        value_range = (0.0, max(totals))
+        labelled = [sum(values[i] or 0.0 for _, values in data) for i in range(len(cats))]
+        value_range = (0.0, max(labelled))
     else:
         value_range = (min([0.0, *present]), max([0.0, *present]))
     chart = _Chart(
         title=title, categories=cats, names=[n for n, _ in data], unit=unit, size=(width, height),
-        value_range=value_range, integers=_all_integers(data), legend_lines=False,
+        value_range=value_range, integers=_all_integers(data), legend_lines=False, show_title=show_title,
     )
     group = chart.band * 0.72
+    room = group if stacked else group / len(data) * 1.05
+    widest = max((text_width(number_label(v), _VALUE_SIZE) for v in labelled), default=0.0)
+    show_values = show_values and widest <= room
     for index in range(len(cats)):
         start = chart.center(index) - group / 2
         if stacked:
@@ -214,7 +223,7 @@ def bar_chart_svg(
                 chart.parts.append(el("rect", x=start, y=top, width=group, height=bottom - top, fill=PALETTE[number % len(PALETTE)]))
                 base += value
             if show_values:
-                chart.value_label(chart.center(index), chart.y(base) - 3, base, chart.band)
+                chart.value_label(chart.center(index), chart.y(base) - 3, base)
             continue
         bar = group / len(data)
         for number, (_, values) in enumerate(data):
@@ -227,7 +236,7 @@ def bar_chart_svg(
             chart.parts.append(el("rect", x=x, y=top, width=bar * 0.9, height=bottom - top, fill=PALETTE[number % len(PALETTE)]))
             if show_values:
                 label_y = top - 3 if value >= 0 else bottom + _VALUE_SIZE + 1
-                chart.value_label(x + bar * 0.45, label_y, value, bar * 1.05)
+                chart.value_label(x + bar * 0.45, label_y, value)
     return chart.svg()
 
 
@@ -240,16 +249,18 @@ def line_chart_svg(
     width: int = 640,
     height: int = 320,
     show_values: bool = False,
+    show_title: bool = True,
 ) -> Markup:
     """Line chart (折线图) as inline SVG, one line per series with distinct point markers.
 
     Parameters as for :func:`bar_chart_svg`; ``None`` values break the line (no data).
+    ``show_values`` is off by default: labels on crossing lines collide.
     """
     cats, data = _prepare(series, categories)
     present = [v for _, values in data for v in values if v is not None]
     chart = _Chart(
         title=title, categories=cats, names=[n for n, _ in data], unit=unit, size=(width, height),
-        value_range=(min([0.0, *present]), max([0.0, *present])), integers=_all_integers(data), legend_lines=True,
+        value_range=(min([0.0, *present]), max([0.0, *present])), integers=_all_integers(data), legend_lines=True, show_title=show_title,
     )
     for number, (_, values) in enumerate(data):
         colour = PALETTE[number % len(PALETTE)]
@@ -266,5 +277,5 @@ def line_chart_svg(
                 continue
             chart.parts.append(marker(number, chart.center(index), chart.y(value), colour))
             if show_values:
-                chart.value_label(chart.center(index), chart.y(value) - 7, value, chart.band)
+                chart.value_label(chart.center(index), chart.y(value) - 7, value)
     return chart.svg()
