@@ -1,5 +1,7 @@
 """Domain events of a hearing case (听证事件).
 
+Session, deliberation and outcome events are in :mod:`.session_events`.
+
 Every command on :class:`~hearing_core.hearings.domain.case.HearingCase` returns the events
 it caused, in order. The service layer stores them with the case id (events do not carry
 it: a new case has no id until it is saved) and publishes them to plugins.
@@ -17,16 +19,28 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 
 __all__ = [
-    "ApplicationWaived", "AttendanceRecorded", "CaseTransitioned", "ConclusionAnnounced",
-    "ConclusionReached", "ConsentAnswered", "CrossExaminationRecorded", "DeliberationOpened",
-    "DocumentServed", "DomainEvent", "EvidenceFindingMade", "EvidenceSubmitted", "HearingAccepted",
-    "HearingAnnounced", "HearingApplied", "HearingDeemedAccepted", "HearingInitiated",
-    "HearingPostponed", "HearingRefused", "HearingResumed", "HearingScheduled", "HearingSuspended",
-    "HearingTerminated", "HearingWithdrawn", "IssueDefined", "PanelMemberAssigned",
-    "PanelMemberRecused", "PanelMemberReplaced", "ParticipantAdded", "RecordEntryAdded",
-    "RecordFinalised", "RecordSigned", "RecusalRefused", "RecusalRequested", "ReportServed",
-    "ResumptionScheduled", "SessionClosed", "SessionOpened", "SessionPhaseEntered",
-    "SessionPhaseSkipped", "VoteCast",
+    "ApplicationWaived",
+    "CaseTransitioned",
+    "ConsentAnswered",
+    "CrossExaminationRecorded",
+    "DocumentServed",
+    "DomainEvent",
+    "EvidenceFindingMade",
+    "EvidenceSubmitted",
+    "HearingAccepted",
+    "HearingAnnounced",
+    "HearingApplied",
+    "HearingDeemedAccepted",
+    "HearingInitiated",
+    "HearingRefused",
+    "HearingScheduled",
+    "HearingWithdrawn",
+    "PanelMemberAssigned",
+    "PanelMemberRecused",
+    "PanelMemberReplaced",
+    "ParticipantAdded",
+    "RecusalRefused",
+    "RecusalRequested",
 ]
 
 
@@ -72,6 +86,7 @@ class HearingApplied(DomainEvent):
     stage: str
     applied_on: date
     applicant: str
+    late: bool  # after the hearing.application due date (see ApplicationWaived)
 
 
 @dataclass(frozen=True)
@@ -235,136 +250,3 @@ class EvidenceFindingMade(DomainEvent):
     evidence_no: int
     admitted: bool
     reason: str
-
-
-# -- session ----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class SessionOpened(DomainEvent):
-    session_no: int
-    at: datetime
-
-
-@dataclass(frozen=True)
-class AttendanceRecorded(DomainEvent):
-    participant_no: int
-    present: bool
-
-
-@dataclass(frozen=True)
-class SessionPhaseEntered(DomainEvent):
-    phase: str
-    at: datetime
-
-
-@dataclass(frozen=True)
-class SessionPhaseSkipped(DomainEvent):
-    phase: str
-    reason: str
-    at: datetime
-
-
-@dataclass(frozen=True)
-class RecordEntryAdded(DomainEvent):
-    seq: int
-    phase: str
-    at: datetime
-    speaker: str
-
-
-@dataclass(frozen=True)
-class HearingPostponed(DomainEvent):
-    reason: str
-    detail: str
-    at: datetime
-    at_session: bool
-
-
-@dataclass(frozen=True)
-class HearingSuspended(DomainEvent):
-    reason: str
-    detail: str
-    at: datetime
-    phase: str
-
-
-@dataclass(frozen=True)
-class ResumptionScheduled(DomainEvent):
-    start: datetime
-    end: datetime
-
-
-@dataclass(frozen=True)
-class HearingResumed(DomainEvent):
-    at: datetime
-    phase: str
-
-
-@dataclass(frozen=True)
-class HearingTerminated(DomainEvent):
-    """终止: the petitioner is deemed to have waived the hearing (视为放弃)."""
-
-    reason: str
-    at: datetime
-    phase: str
-
-
-@dataclass(frozen=True)
-class SessionClosed(DomainEvent):
-    at: datetime
-    concluded_on_spot: bool
-
-
-# -- deliberation and outcome -----------------------------------------------------------------
-@dataclass(frozen=True)
-class DeliberationOpened(DomainEvent):
-    voter_person_ids: tuple[int, ...]
-    at: datetime
-
-
-@dataclass(frozen=True)
-class IssueDefined(DomainEvent):
-    no: int
-    title: str
-
-
-@dataclass(frozen=True)
-class VoteCast(DomainEvent):
-    """An officer voted on an issue. The value is secret, so it is not in the event."""
-
-    issue_no: int
-    voter_person_id: int
-
-
-@dataclass(frozen=True)
-class ConclusionReached(DomainEvent):
-    at: datetime
-    on_spot: bool
-    results: tuple[tuple[int, str], ...]  # (issue no, result) per issue
-    recommendation: str
-
-
-@dataclass(frozen=True)
-class ConclusionAnnounced(DomainEvent):
-    at: datetime
-
-
-@dataclass(frozen=True)
-class RecordSigned(DomainEvent):
-    signatory: str
-    role: str
-    signed: bool  # False: refusal noted by the clerk
-    note: str
-    at: datetime
-
-
-@dataclass(frozen=True)
-class RecordFinalised(DomainEvent):
-    at: datetime
-
-
-@dataclass(frozen=True)
-class ReportServed(DomainEvent):
-    served_on: date
-    due: date
-    overdue: bool
-    rule: str

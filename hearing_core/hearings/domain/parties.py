@@ -12,7 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hearing_core.errors import FieldError, ValidationFailed
-from hearing_core.hearings.domain.rules import DomainRule, HearingRules, Param, domain_violation, param_violation
+from hearing_core.hearings.domain.rules import (
+    DomainRule,
+    HearingRules,
+    Param,
+    domain_violation,
+    param_violation,
+)
 from hearing_core.hearings.domain.vocab import ParticipantRole
 
 __all__ = [

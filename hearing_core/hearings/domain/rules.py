@@ -169,8 +169,11 @@ class DomainRule(StrEnum):
     PUBLIC_ANNOUNCEMENT = "hearing.public_announcement"
     RECUSAL_DECIDER = "hearing.recusal_decider"
     PANEL_COMPLETE = "hearing.panel_complete"
+    ODD_VOTING_BODY = "hearing.odd_voting_body"
     ONE_SEAT_PER_PERSON = "hearing.one_seat_per_person"
     NO_ABSENTIA = "hearing.no_absentia"
+    RESUMPTION_NOTICE = "hearing.resumption_notice"
+    POSTPONEMENT_GROUNDS = "hearing.postponement_grounds"
     CROSS_EXAMINATION = "hearing.cross_examination"
     EVIDENCE_FINDING = "hearing.evidence_finding"
     DELIBERATION_COMPLETE = "hearing.deliberation_complete"
@@ -187,8 +190,14 @@ DOMAIN_RULE_SOURCES: dict[DomainRule, str] = {
     DomainRule.RECUSAL_DECIDER: "administrative-hearing analogue (reference §2.6): the organ head decides "
     "for the presiding officer and hearing officers, the presiding officer for others",
     DomainRule.PANEL_COMPLETE: "reference §2.5-2.6: a recused member is replaced before the panel sits",
+    DomainRule.ODD_VOTING_BODY: "reference §2.7 step 10, §10.6: the panel decides by majority, "
+    "which the odd number of officers implies",
     DomainRule.ONE_SEAT_PER_PERSON: "reference §2.5: one person holds one role in a hearing",
     DomainRule.NO_ABSENTIA: "LocA Art. 10; SD06 (reference §2.8): no hearing in the petitioner's absence",
+    DomainRule.RESUMPTION_NOTICE: "LocC (reference §2.8): after a suspension the presiding officer sets a "
+    "new time and notifies the participants",
+    DomainRule.POSTPONEMENT_GROUNDS: "LocC (reference §2.8): postponement for force majeure, a recusal "
+    "request at the session, or another stated reason",
     DomainRule.CROSS_EXAMINATION: "reference §2.7 step 6: evidence is cross-examined by the other parties",
     DomainRule.EVIDENCE_FINDING: "reference §2.7 step 10: the panel assesses the evidence when deliberating",
     DomainRule.DELIBERATION_COMPLETE: "reference §2.7 step 10, §10.6: every officer's view is recorded",

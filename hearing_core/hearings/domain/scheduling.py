@@ -24,6 +24,7 @@ from hearing_core.hearings.domain.rules import (
 from hearing_core.hearings.domain.vocab import ClosedReason
 
 __all__ = [
+    "EMPTY_CALENDAR",
     "Availability",
     "Booking",
     "SchedulingConflict",
@@ -93,6 +94,10 @@ class Availability:
 
     bookings: tuple[Booking, ...] = ()
     unavailability: tuple[Unavailability, ...] = ()
+
+
+#: No known bookings: the default when the caller has no calendar to check against.
+EMPTY_CALENDAR = Availability()
 
 
 @dataclass(frozen=True)
