@@ -77,7 +77,11 @@ def process_page(page: Any, options: ExtractOptions, ocr: bool, ocr_timeout: flo
             recognised = ocr_page(page, options.ocr_language, options.ocr_resolution, ocr_timeout, options.char_boxes)
         except RuntimeError:
             recognised = None  # a page OCR could not read keeps its text-layer status
-        if recognised is not None and recognised.text.strip():
+        if (
+            recognised is not None
+            and recognised.text.strip()
+            and (recognised.confidence or 0.0) >= options.ocr_min_confidence
+        ):
             status, lines, text = PageStatus.OK, recognised.lines, recognised.text
             ocr_used, confidence = True, recognised.confidence
     return PageResult(

@@ -245,6 +245,18 @@ class DocumentResult:
         """Accepted text of all pages, pages separated by a form feed (换页符)."""
         return "\f".join(p.text for p in self.pages)
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able form (for an API response or a job record)."""
+        return {
+            "path": self.path,
+            "status": str(self.status),
+            "pages": [p.to_dict() for p in self.pages],
+            "error": None if self.error is None else self.error.to_dict(),
+            "ocr_available": self.ocr_available,
+            "seconds": self.seconds,
+            "notes": list(self.notes),
+        }
+
     def pages_with_status(self, status: PageStatus) -> list[int]:
         """Page numbers (1-based) whose status is ``status``."""
         return [p.number for p in self.pages if p.status == status]

@@ -89,6 +89,9 @@ class ExtractOptions:
     - ``char_boxes``: include one box per character in each ``TextLine`` (needed to
       give a form field's exact box; off by default to keep results small).
     - ``ocr``: OCR pages without usable text when tesseract is installed.
+    - ``ocr_min_confidence``: mean word confidence (0–100) below which OCR output is
+      rejected as noise and the page keeps its status (a font drawn as boxes, a
+      photo rather than a document).
     - ``x_tolerance``/``y_tolerance``: pdfplumber's grouping tolerances in points;
       3 pt keeps 五号/小四 (10.5/12 pt) CJK lines apart and glyphs of a word together.
     - ``dedupe_tolerance``: glyphs of the same text, font and size closer than this
@@ -105,6 +108,7 @@ class ExtractOptions:
     ocr: bool = True
     ocr_language: str = "chi_sim"
     ocr_resolution: int = 300
+    ocr_min_confidence: float = 60.0
     x_tolerance: float = 3.0
     y_tolerance: float = 3.0
     dedupe_tolerance: float = 1.0

@@ -17,7 +17,7 @@ from hearing_pdf_import.failures import failure
 from hearing_pdf_import.model import ErrorCode, ImportFailure
 from hearing_pdf_import.options import ImportLimits
 
-__all__ = ["PrecheckResult", "precheck"]
+__all__ = ["PrecheckResult", "looks_like_pdf", "precheck"]
 
 # Acrobat accepts the header anywhere in the first 1024 bytes and the end-of-file
 # marker anywhere in the last 1024; mail gateways and scanners do add junk there.
@@ -37,6 +37,11 @@ class PrecheckResult:
     failure: ImportFailure | None = None
     encrypted: bool = False
     version: str | None = None
+
+
+def looks_like_pdf(head: bytes) -> bool:
+    """True if the first bytes of a file (at least 1 KiB of them) hold the PDF header."""
+    return b"%PDF-" in head[:_HEAD]
 
 
 def _mib(n: int) -> str:
@@ -66,9 +71,9 @@ def precheck(path: str | os.PathLike[str], limits: ImportLimits | None = None) -
             head = fh.read(_HEAD)
             fh.seek(max(0, size - _TRAILER_WINDOW))
             tail = fh.read(_TRAILER_WINDOW)
-            start = head.find(b"%PDF-")
-            if start < 0:
+            if not looks_like_pdf(head):
                 return PrecheckResult(size, failure(ErrorCode.NOT_PDF))
+            start = head.find(b"%PDF-")
             version = head[start + 5 : start + 8].decode("ascii", "replace")
             if b"%%EOF" not in tail[-_TAIL:]:
                 return PrecheckResult(size, failure(ErrorCode.TRUNCATED, "no %%EOF marker at the end"))

@@ -74,6 +74,8 @@ def extract_tables(
     if not found and looks_tabular(chars, options.y_tolerance):
         for table in source.find_tables(_settings("text", options)):
             converted = _convert(table, "text", options)
+            if converted is not None:
+                converted = _drop_empty_rows(converted)
             if converted is not None and _plausible_text_table(converted):
                 found.append(converted)
     return tuple(found)
@@ -93,6 +95,15 @@ def _convert(table: Any, strategy: str, options: ExtractOptions) -> ExtractedTab
 
 def _box(value: Sequence[float]) -> BBox:
     return (float(value[0]), float(value[1]), float(value[2]), float(value[3]))
+
+
+def _drop_empty_rows(table: ExtractedTable) -> ExtractedTable | None:
+    # The text strategy puts a row boundary at every gap between lines, leaving
+    # empty rows a ruled table would not have.
+    kept = [(r, b) for r, b in zip(table.rows, table.cell_boxes, strict=True) if any(r)]
+    if not kept:
+        return None
+    return ExtractedTable(table.bbox, tuple(r for r, _ in kept), tuple(b for _, b in kept), table.strategy)
 
 
 def _plausible_text_table(table: ExtractedTable) -> bool:
