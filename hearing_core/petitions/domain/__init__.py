@@ -57,7 +57,7 @@ from hearing_core.petitions.domain.identity import (
     validate_phone,
 )
 from hearing_core.petitions.domain.importing import ImportParser, ImportRow
-from hearing_core.petitions.domain.item import PetitionItem, Petitioner
+from hearing_core.petitions.domain.item import Petitioner, PetitionItem
 from hearing_core.petitions.domain.matter import PetitionMatter, matter_key
 from hearing_core.petitions.domain.readers import ImportFormat, detect_format
 from hearing_core.petitions.domain.repeats import RepeatSuggestion, RepeatWeights, suggest_repeats

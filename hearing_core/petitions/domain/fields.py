@@ -16,7 +16,14 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from hearing_core.petitions.domain.codes import AbnormalReason, Channel, NotAcceptedReason, Purpose, Source
+from hearing_core.petitions.domain.codes import (
+    AbnormalReason,
+    Channel,
+    CodedEnum,
+    NotAcceptedReason,
+    Purpose,
+    Source,
+)
 
 __all__ = ["CONVERTERS", "FIELDS", "HEADER_ALIASES", "REQUIRED", "canonical_field", "convert"]
 
@@ -137,6 +144,15 @@ def _int(value: Any) -> int:
     return int(text)
 
 
+def _persons(value: Any) -> int:
+    # Checked here as well as on the item, so the row still reports it when another
+    # field (say an unknown channel) keeps the item from being built.
+    persons = _int(value)
+    if persons < 1:
+        raise ValueError("must be at least 1")
+    return persons
+
+
 def _bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -148,24 +164,32 @@ def _bool(value: Any) -> bool:
     raise ValueError(f"'{text}' is not true/false (是/否)")
 
 
+def _coded(enum: type[CodedEnum]) -> Callable[[Any], CodedEnum]:
+    def parse(value: Any) -> CodedEnum:
+        return enum.parse(_text(value))
+
+    return parse
+
+
 CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "received_on": _date,
-    "persons": _int,
+    "persons": _persons,
     "accepted": _bool,
     "backlog": _bool,
     "anonymous": _bool,
     "level_skipping": _bool,
     "litigation_related": _bool,
     "abnormal": _bool,
-    "channel": lambda v: Channel.parse(_text(v)),
-    "source": lambda v: Source.parse(_text(v)),
-    "purpose": lambda v: Purpose.parse(_text(v)),
-    "abnormal_reason": lambda v: AbnormalReason.parse(_text(v)),
-    "not_accepted_reason": lambda v: NotAcceptedReason.parse(_text(v)),
+    "channel": _coded(Channel),
+    "source": _coded(Source),
+    "purpose": _coded(Purpose),
+    "abnormal_reason": _coded(AbnormalReason),
+    "not_accepted_reason": _coded(NotAcceptedReason),
     "petitioner_id_number": _id_text,
 }
 
 
 def convert(field: str, value: Any) -> Any:
     """``value`` as the domain type of ``field`` (text unless a converter says otherwise)."""
-    return CONVERTERS.get(field, _text)(value)
+    converter = CONVERTERS.get(field)
+    return _text(value) if converter is None else converter(value)

@@ -14,7 +14,7 @@ The accepted fields, their Chinese column titles and value conversions live in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -23,7 +23,7 @@ from hearing_core.errors import FieldError, ValidationFailed
 from hearing_core.petitions.domain.categories import CategoryCatalog
 from hearing_core.petitions.domain.codes import NotAcceptedReason, Source
 from hearing_core.petitions.domain.fields import REQUIRED, canonical_field, convert
-from hearing_core.petitions.domain.item import PetitionItem, Petitioner
+from hearing_core.petitions.domain.item import Petitioner, PetitionItem
 from hearing_core.petitions.domain.matter import matter_key
 from hearing_core.petitions.domain.readers import ImportFile, ImportFormat, RawRow
 from hearing_core.petitions.domain.readers import Source as FileSource
@@ -158,10 +158,9 @@ class ImportParser:
         for e in item.problems(self.catalog, today=self.today):
             # Item validation names the first petitioner ``petitioners[0].name``; the file says
             # ``petitioner_name`` (or ``petitioner.name``), and staff look for that.
-            field = _PERSON_FIELDS.get(e.field)
-            errors.append(
-                FieldError(self._name(f"petitioner_{field}") if field else e.field, e.message, raw.line)
-            )
+            person_field = _PERSON_FIELDS.get(e.field)
+            name = self._name(f"petitioner_{person_field}") if person_field else e.field
+            errors.append(FieldError(name, e.message, raw.line))
         if errors:
             self.errors.extend(errors)
             return None
@@ -195,8 +194,11 @@ class ImportParser:
             national_system_no=v.get("national_system_no"),
         )
 
-    def rows(self, source: FileSource) -> Iterator[ImportRow]:
-        """Valid rows of ``source``, one at a time; problems go to :attr:`errors`."""
+    def rows(self, source: FileSource) -> Generator[ImportRow, None, None]:
+        """Valid rows of ``source``, one at a time; problems go to :attr:`errors`.
+
+        Closing the generator early closes the file (and the workbook) too.
+        """
         with ImportFile(self.fmt, source, self.errors, encoding=self.encoding) as table:
             if table.header is not None:
                 problems = self._header_problems(table.header, table.header_line)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from hearing_core.petitions.domain.identity import normalise_phone, phone_error
-from hearing_core.petitions.domain.item import PetitionItem, Petitioner
+from hearing_core.petitions.domain.item import Petitioner, PetitionItem
 
 __all__ = [
     "RepeatSuggestion",

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -11,10 +12,12 @@ from hearing_core.petitions.domain import (
     CategoryCatalog,
     Channel,
     NotAcceptedReason,
-    PetitionItem,
     Petitioner,
+    PetitionItem,
     Purpose,
 )
+
+MakeId = Callable[..., str]
 
 
 def test_code_lists_parse_codes_labels_and_aliases() -> None:
@@ -103,7 +106,7 @@ def _item(**changes: object) -> PetitionItem:
     return PetitionItem(**data)  # type: ignore[arg-type]
 
 
-def test_valid_item_is_normalised(catalog: CategoryCatalog, make_id) -> None:
+def test_valid_item_is_normalised(catalog: CategoryCatalog, make_id: MakeId) -> None:
     item = _item(petitioners=[Petitioner(" 张三 ", id_number=make_id().lower(), phone="+86 138 1234 5678")])
     item.validate(catalog, today=date(2024, 1, 1))
     assert item.category == "land_expropriation"

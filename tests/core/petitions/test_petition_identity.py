@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -23,6 +24,8 @@ from hearing_core.petitions.domain.identity import (
     validate_phone,
 )
 
+MakeId = Callable[..., str]
+
 TODAY = date(2024, 1, 15)
 
 
@@ -43,14 +46,14 @@ def test_published_example_number_is_valid() -> None:
     assert validate_id_number(" 11010519491231002x ", today=TODAY) == "11010519491231002X"
 
 
-def test_valid_numbers_built_in_the_test_pass(make_id) -> None:
+def test_valid_numbers_built_in_the_test_pass(make_id: MakeId) -> None:
     for region, born, seq in [("440106", date(1990, 1, 1), 123), ("110101", date(2000, 2, 29), 8),
                               ("820000", date(1955, 12, 31), 999)]:  # fmt: skip
         number = make_id(region, born, seq)
         assert id_number_error(number, today=TODAY) is None, number
 
 
-def test_wrong_check_character_is_reported_with_the_expected_one(make_id) -> None:
+def test_wrong_check_character_is_reported_with_the_expected_one(make_id: MakeId) -> None:
     number = make_id()
     wrong = "0" if number[-1] != "0" else "1"
     message = id_number_error(number[:17] + wrong, today=TODAY)
@@ -65,7 +68,7 @@ def test_impossible_birth_date_is_rejected() -> None:
     assert message == "birth date (characters 7-14) is not a real calendar date"
 
 
-def test_future_birth_date_is_rejected(make_id) -> None:
+def test_future_birth_date_is_rejected(make_id: MakeId) -> None:
     message = id_number_error(make_id(born=date(2024, 6, 1)), today=TODAY)
     assert message == "birth date (characters 7-14) is in the future"
 
@@ -90,7 +93,7 @@ def test_shape_errors(value: str, expected: str) -> None:
     assert id_number_error(value, today=TODAY) == expected
 
 
-def test_messages_never_repeat_the_number(make_id) -> None:
+def test_messages_never_repeat_the_number(make_id: MakeId) -> None:
     number = make_id()
     bad = number[:17] + ("0" if number[-1] != "0" else "1")
     message = id_number_error(bad, today=TODAY) or ""
@@ -103,7 +106,7 @@ def test_validate_raises_validation_failed_naming_the_field() -> None:
     assert info.value.errors[0].field == "petitioner.id_number"
 
 
-def test_birth_date_and_sex(make_id) -> None:
+def test_birth_date_and_sex(make_id: MakeId) -> None:
     male = make_id("440106", date(1985, 7, 9), 131)  # 17th digit 1 → odd → male
     female = make_id("440106", date(1985, 7, 9), 132)
     assert birth_date_from_id(male) == date(1985, 7, 9)
@@ -171,7 +174,7 @@ def test_is_mobile() -> None:
     assert not is_mobile("0755-82345678")
 
 
-def test_masking_keeps_only_the_agreed_characters(make_id) -> None:
+def test_masking_keeps_only_the_agreed_characters(make_id: MakeId) -> None:
     number = make_id("440106", date(1990, 1, 1), 123)
     masked = mask_id_number(number)
     assert masked == "440106" + "********" + number[-4:]

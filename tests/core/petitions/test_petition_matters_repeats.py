@@ -1,12 +1,22 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
 from hearing_core.errors import Conflict
-from hearing_core.petitions.domain import Channel, PetitionItem, PetitionMatter, Petitioner, matter_key, suggest_repeats
+from hearing_core.petitions.domain import (
+    Channel,
+    Petitioner,
+    PetitionItem,
+    PetitionMatter,
+    matter_key,
+    suggest_repeats,
+)
 from hearing_core.petitions.domain.repeats import RepeatWeights, bigrams, normalise_text, text_similarity
+
+MakeId = Callable[..., str]
 
 
 def item(ref: str, on: date, summary: str, *, people: list[Petitioner] | None = None, category: str | None = None,
@@ -48,7 +58,7 @@ def test_text_normalisation_and_similarity() -> None:
     assert 0.3 < text_similarity("村里征地补偿款一直没有发放", "征地补偿款至今没有发放到位") < 0.7
 
 
-def test_same_id_number_ranks_first_with_its_reason(make_id) -> None:
+def test_same_id_number_ranks_first_with_its_reason(make_id: MakeId) -> None:
     petitioner = Petitioner("李四", id_number=make_id(seq=111), phone="13900001111")
     new = item("NEW", date(2023, 6, 1), "反映征地补偿款未发放", people=[petitioner], category="land_expropriation")
     same_id = item("OLD-ID", date(2023, 1, 1), "要求解决孩子上学问题",
@@ -65,7 +75,7 @@ def test_same_id_number_ranks_first_with_its_reason(make_id) -> None:
     assert ranked[2].similarity == 1.0 and "同一内容分类 (same category)" in ranked[2].reasons
 
 
-def test_signatories_count_as_petitioners(make_id) -> None:
+def test_signatories_count_as_petitioners(make_id: MakeId) -> None:
     new = PetitionItem("NEW", date(2023, 6, 1), Channel.LETTER, "联名反映", persons=2,
                        signatories=[Petitioner("甲", id_number=make_id(seq=1)), Petitioner("乙")])  # fmt: skip
     old = item("OLD", date(2023, 1, 1), "其他", people=[Petitioner("甲", id_number=make_id(seq=1))])
