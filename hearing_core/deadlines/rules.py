@@ -143,7 +143,8 @@ def describe_length(n: int, unit: Unit, lang: str = "zh") -> str:
     """A length with its unit: ``30日``, ``5个工作日``, ``1个月`` / ``30 days`` …"""
     if lang == "zh":
         return f"{n}" + {Unit.CALENDAR_DAYS: "日", Unit.WORKING_DAYS: "个工作日", Unit.MONTHS: "个月"}[unit]
-    return f"{n} " + {Unit.CALENDAR_DAYS: "days", Unit.WORKING_DAYS: "working days", Unit.MONTHS: "months"}[unit]
+    word = {Unit.CALENDAR_DAYS: "day", Unit.WORKING_DAYS: "working day", Unit.MONTHS: "month"}[unit]
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def check_rule_table(where: str, table: Mapping[str, Any]) -> list[FieldError]:

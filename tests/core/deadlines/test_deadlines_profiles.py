@@ -22,7 +22,7 @@ satisfaction.window hotline.consult_reply hotline.help_reply hotline.complaint_r
 PARAM_IDS = """intake.collective_visit_threshold intake.representatives_max intake.agents_max
 intake.visit_target_level hearing.panel_min hearing.panel_odd hearing.representatives_max hearing.agents_max
 hearing.decision_silence_means hearing.secret_matters hearing.withdrawal_bars_reapplication
-hearing.application_late_means mediation.committee_min mediation.committee_max review.extension_allowed
+hearing.application_late_means hearing.presiding_officer_votes mediation.committee_min mediation.committee_max review.extension_allowed
 rereview.hearing_time_excluded review.excluded_pause_kinds satisfaction.grades
 satisfaction.basically_counts_as_satisfied statistics.period_end""".split()
 
@@ -204,3 +204,16 @@ def test_unknown_rule_or_param_is_not_found() -> None:
         p.rule("hearing.nonsense")
     with pytest.raises(NotFound):
         p.param("hearing.nonsense")
+
+
+def test_docs_list_every_rule_param_and_event() -> None:
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "rule-profiles.md").read_text(encoding="utf-8")
+    missing = set()
+    for info in available_profiles():
+        profile = load_profile(info.name)
+        missing |= {f"rule {r}" for r in profile.rules if f"`{r}`" not in docs}
+        missing |= {f"param {p}" for p in profile.params if f"`{p}`" not in docs}
+        missing |= {f"event {e}" for e in profile.events if f"`{e}`" not in docs}
+        if f"`{info.name}`" not in docs:
+            missing.add(f"profile {info.name}")
+    assert not missing, f"docs/rule-profiles.md does not mention: {sorted(missing)}"
