@@ -8,10 +8,10 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, get, patch, post
-from litestar.params import Parameter
+from litestar.params import JSONBody, PathParameter
 
 from hearing_core.api.auth import PUBLIC, require
-from hearing_core.context import ServiceContext
+from hearing_core.api.deps import Ctx
 from hearing_core.errors import Unauthenticated
 from hearing_core.security import service as users
 from hearing_core.security.service import UserView
@@ -60,7 +60,7 @@ class AuthController(Controller):
     tags = ["auth"]
 
     @post("/login", opt=PUBLIC, summary="Log in and receive a bearer token", status_code=200)
-    async def login(self, request: Request[Any, Any, Any], data: LoginRequest) -> LoginResult:
+    async def login(self, request: Request[Any, Any, Any], data: JSONBody[LoginRequest]) -> LoginResult:
         app = request.app.state["hearing"]
         row = await users.authenticate(app, data.username, data.password)
         auth = request.app.state["jwt_auth"]
@@ -84,7 +84,7 @@ class AuthController(Controller):
         return {"status": "logged out"}
 
     @get("/me", opt=require("session.own"), summary="The logged-in user and their permissions")
-    async def me(self, ctx: ServiceContext) -> Me:
+    async def me(self, ctx: Ctx) -> Me:
         actor = ctx.actor
         return Me(actor.username, actor.display_name, sorted(actor.roles), sorted(ctx.app.access.permissions_for(actor.roles)))
 
@@ -94,21 +94,21 @@ class UsersController(Controller):
     tags = ["users"]
 
     @get("/", opt=require("users.read"), summary="List users")
-    async def list_users(self, ctx: ServiceContext) -> list[dict[str, Any]]:
+    async def list_users(self, ctx: Ctx) -> list[dict[str, Any]]:
         return [u.as_dict() for u in await users.list_users(ctx)]
 
     @post("/", opt=require("users.manage"), summary="Create a user")
-    async def create_user(self, ctx: ServiceContext, data: UserCreate) -> dict[str, Any]:
+    async def create_user(self, ctx: Ctx, data: JSONBody[UserCreate]) -> dict[str, Any]:
         view = await users.create_user(ctx, data.username, data.password, data.roles, data.display_name)
         return view.as_dict()
 
     @get("/{username:str}", opt=require("users.read"), summary="One user")
-    async def get_user(self, ctx: ServiceContext, username: Annotated[str, Parameter(max_length=64)]) -> dict[str, Any]:
+    async def get_user(self, ctx: Ctx, username: Annotated[str, PathParameter(max_length=64)]) -> dict[str, Any]:
         return (await users.get_user(ctx, username)).as_dict()
 
     @patch("/{username:str}", opt=require("users.manage"), summary="Change roles, enable/disable, reset password")
     async def update_user(
-        self, ctx: ServiceContext, username: Annotated[str, Parameter(max_length=64)], data: UserUpdate
+        self, ctx: Ctx, username: Annotated[str, PathParameter(max_length=64)], data: JSONBody[UserUpdate]
     ) -> dict[str, Any]:
         # One transaction: either every requested change is applied or none is.
         async with ctx.write():

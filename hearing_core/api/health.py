@@ -6,6 +6,7 @@ from typing import Any
 
 import msgspec
 from litestar import Request, Response, get
+from litestar.params import FromQuery
 
 from hearing_core import __version__
 from hearing_core.api.auth import PUBLIC
@@ -21,7 +22,7 @@ class Health(msgspec.Struct):
 
 
 @get("/health", opt=PUBLIC, tags=["system"], summary="Service and database health")
-async def health(request: Request[Any, Any, Any], db: bool = True) -> Response[Health]:
+async def health(request: Request[Any, Any, Any], db: FromQuery[bool] = True) -> Response[Health]:
     """Reports ``ok`` when the database answers; ``?db=false`` skips the database check."""
     app = request.app.state["hearing"]
     if not db:

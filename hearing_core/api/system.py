@@ -7,7 +7,7 @@ from typing import Any
 from litestar import Controller, get
 
 from hearing_core.api.auth import require
-from hearing_core.context import ServiceContext
+from hearing_core.api.deps import Ctx
 
 __all__ = ["SystemController"]
 
@@ -17,11 +17,11 @@ class SystemController(Controller):
     tags = ["system"]
 
     @get("/plugins", opt=require("system.read"), summary="Installed plugins, their state and hooks")
-    async def plugins(self, ctx: ServiceContext) -> list[dict[str, Any]]:
+    async def plugins(self, ctx: Ctx) -> list[dict[str, Any]]:
         return [info.as_dict() for info in ctx.app.pm.plugin_infos()]
 
     @get("/roles", opt=require("system.read"), summary="Roles and the permissions each holds")
-    async def roles(self, ctx: ServiceContext) -> list[dict[str, Any]]:
+    async def roles(self, ctx: Ctx) -> list[dict[str, Any]]:
         access = ctx.app.access
         return [
             {
@@ -34,7 +34,7 @@ class SystemController(Controller):
         ]
 
     @get("/permissions", opt=require("system.read"), summary="Every registered permission")
-    async def permissions(self, ctx: ServiceContext) -> list[dict[str, Any]]:
+    async def permissions(self, ctx: Ctx) -> list[dict[str, Any]]:
         return [
             {"name": p.name, "description": p.description, "roles": list(p.roles), "plugin": p.plugin}
             for p in sorted(ctx.app.access.permissions.values(), key=lambda p: p.name)

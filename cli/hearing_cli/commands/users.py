@@ -17,10 +17,17 @@ USER_COLUMNS = ["username", "display_name", "roles", "active", "created_at"]
 @click.option("--password", envvar="HEARING_ADMIN_PASSWORD", help="Password (asked if missing; or HEARING_ADMIN_PASSWORD).")
 @click.option("--display-name", default="", help="Name shown in records, e.g. 张三.")
 @click.option("--non-interactive", is_flag=True, help="Never prompt; fail if something is missing.")
+@click.option("--exists-ok", is_flag=True, help="Succeed without changes if the instance already has users.")
 @pass_state
-def init(state: CliState, username: str | None, password: str | None, display_name: str, non_interactive: bool) -> None:
+def init(
+    state: CliState, username: str | None, password: str | None, display_name: str, non_interactive: bool, exists_ok: bool
+) -> None:
     """Create the instance's database and its first administrator."""
-    from hearing_core.security.service import bootstrap_admin
+    from hearing_core.security.service import bootstrap_admin, count_users
+
+    if exists_ok and run(state, count_users) > 0:
+        click.echo(f"instance in {state.settings.data_dir} already initialised")
+        return
 
     if username is None:
         if non_interactive:

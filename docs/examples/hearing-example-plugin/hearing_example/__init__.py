@@ -1,0 +1,1 @@
+"""An example hearing plugin (示例插件), kept in the docs and tested in CI."""
