@@ -42,7 +42,9 @@ class DocumentTemplateError(HearingError):
     status = 500
     title = "Document template error"
 
-    def __init__(self, template: str, message: str, *, where: str | None = None, line: int | None = None) -> None:
+    def __init__(
+        self, template: str, message: str, *, where: str | None = None, line: int | None = None
+    ) -> None:
         location = ""
         if where is not None:
             location = f" ({where}" + (f", line {line}" if line is not None else "") + ")"
@@ -64,5 +66,7 @@ class DocumentRenderError(HearingError):
     title = "Document rendering failed"
 
     def __init__(self, template: str, message: str) -> None:
-        super().__init__(f"PDF rendering of document template '{template}' failed: {message}", template=template)
+        super().__init__(
+            f"PDF rendering of document template '{template}' failed: {message}", template=template
+        )
         self.template = template

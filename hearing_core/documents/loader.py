@@ -64,7 +64,9 @@ class TemplateSearchPath:
     layers: tuple[tuple[Origin, Path], ...]
 
     @classmethod
-    def build(cls, template_dirs: Sequence[Path] = (), override_dir: Path | None = None) -> TemplateSearchPath:
+    def build(
+        cls, template_dirs: Sequence[Path] = (), override_dir: Path | None = None
+    ) -> TemplateSearchPath:
         """Validate and order the directories.
 
         A missing override directory is normal (no overrides yet) and simply skipped. A

@@ -25,7 +25,13 @@ from jinja2.sandbox import SandboxedEnvironment
 from hearing_core.documents import charts, filters, masking
 from hearing_core.documents.errors import DocumentRenderError, DocumentTemplateError, DocumentTemplateNotFound
 from hearing_core.documents.loader import TemplateInfo, TemplateSearchPath
-from hearing_core.documents.resources import FONT_DIR, FONT_FAMILY, FONT_STACK, LocalResourceFetcher, font_face_css
+from hearing_core.documents.resources import (
+    FONT_DIR,
+    FONT_FAMILY,
+    FONT_STACK,
+    LocalResourceFetcher,
+    font_face_css,
+)
 from hearing_core.errors import HearingError
 
 __all__ = ["DocumentRenderer", "render_pdf_async"]
@@ -110,7 +116,9 @@ class DocumentRenderer:
         markup, filename = self._render(template, context, output="pdf", personal_data=personal_data)
         return self._write_pdf(template, markup, filename)
 
-    async def pdf_async(self, template: str, context: Mapping[str, Any], *, personal_data: bool = False) -> bytes:
+    async def pdf_async(
+        self, template: str, context: Mapping[str, Any], *, personal_data: bool = False
+    ) -> bytes:
         """:meth:`pdf` in a worker thread, so the event loop keeps serving requests meanwhile."""
         import anyio.to_thread  # litestar's own async runtime; works under asyncio and trio
 
@@ -146,10 +154,14 @@ class DocumentRenderer:
         except (TemplateNotFound, TemplatesNotFound) as exc:
             raise DocumentTemplateNotFound(template, _missing_name(exc)) from exc
         except TemplateSyntaxError as exc:
-            raise DocumentTemplateError(template, exc.message or str(exc), where=exc.name, line=exc.lineno) from exc
+            raise DocumentTemplateError(
+                template, exc.message or str(exc), where=exc.name, line=exc.lineno
+            ) from exc
         except Exception as exc:  # anything a template or filter raised: report it with its place
             where, line = self._locate(exc)
-            raise DocumentTemplateError(template, f"{type(exc).__name__}: {exc}", where=where, line=line) from exc
+            raise DocumentTemplateError(
+                template, f"{type(exc).__name__}: {exc}", where=where, line=line
+            ) from exc
 
     def _locate(self, exc: BaseException) -> tuple[str | None, int | None]:
         """The innermost template file and line in the traceback (Jinja rewrites frames to them)."""

@@ -32,9 +32,7 @@ __all__ = [
 # Office-style colours whose lightness alternates, so grouped bars stay tellable apart
 # on the black-and-white printers most bureaus use.
 PALETTE = ("#1f4e79", "#e08a2c", "#4f8f3a", "#a23b72", "#7f7f7f", "#2f8fa8", "#c0504d", "#8064a2")
-SVG_FONT_FAMILY = (
-    f"'{FONT_FAMILY}', 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', sans-serif"
-)
+SVG_FONT_FAMILY = f"'{FONT_FAMILY}', 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', sans-serif"
 
 
 def _num(value: float) -> str:
@@ -57,7 +55,15 @@ def el(tag: str, /, body: str = "", **attrs: object) -> str:
 
 def text(x: float, y: float, content: str, *, size: float, anchor: str = "middle", **attrs: object) -> str:
     """A text element; ``content`` is escaped here, so data can never become markup."""
-    return el("text", escape(content, quote=False), x=float(x), y=float(y), font_size=float(size), text_anchor=anchor, **attrs)
+    return el(
+        "text",
+        escape(content, quote=False),
+        x=float(x),
+        y=float(y),
+        font_size=float(size),
+        text_anchor=anchor,
+        **attrs,
+    )
 
 
 def text_width(content: str, size: float) -> float:
@@ -114,7 +120,14 @@ def marker(shape_index: int, x: float, y: float, colour: str, size: float = 3.5)
     if shape == 0:
         return el("circle", cx=float(x), cy=float(y), r=float(size), fill=colour)
     if shape == 1:
-        return el("rect", x=float(x - size), y=float(y - size), width=float(2 * size), height=float(2 * size), fill=colour)
+        return el(
+            "rect",
+            x=float(x - size),
+            y=float(y - size),
+            width=float(2 * size),
+            height=float(2 * size),
+            fill=colour,
+        )
     if shape == 2:
         points = [(x, y - size * 1.2), (x + size * 1.1, y + size), (x - size * 1.1, y + size)]
     else:

@@ -175,5 +175,15 @@ def test_permission_aware_filters_mask_unless_revealed() -> None:
 
 
 def test_none_renders_as_blank() -> None:
-    for function in (cn_date, cn_date_official, cn_weekday, cn_time, cn_datetime, percent, mask_id, mask_phone, mask_name):
+    for function in (
+        cn_date,
+        cn_date_official,
+        cn_weekday,
+        cn_time,
+        cn_datetime,
+        percent,
+        mask_id,
+        mask_phone,
+        mask_name,
+    ):
         assert function(None) == ""

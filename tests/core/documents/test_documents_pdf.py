@@ -44,7 +44,9 @@ def embedded_fonts(pdf: bytes) -> dict[str, int]:
                 fonts[str(font["/BaseFont"])] = 0
                 continue
             glyphs = TTFont(io.BytesIO(program.get_object().get_data()))["glyf"]
-            fonts[str(font["/BaseFont"])] = sum(1 for name in glyphs.keys() if glyphs[name].numberOfContours != 0)
+            fonts[str(font["/BaseFont"])] = sum(
+                1 for name in glyphs.keys() if glyphs[name].numberOfContours != 0
+            )
     return fonts
 
 
@@ -58,7 +60,9 @@ def find(pdf: bytes, text: str, page: int = 0) -> dict[str, float]:
     return {key: float(matches[0][key]) for key in ("x0", "x1", "top", "bottom")}
 
 
-def test_notice_pdf_text_is_the_exact_chinese_source(notice_pdf: bytes, pdf_text: Callable[[bytes], str]) -> None:
+def test_notice_pdf_text_is_the_exact_chinese_source(
+    notice_pdf: bytes, pdf_text: Callable[[bytes], str]
+) -> None:
     assert notice_pdf.startswith(b"%PDF-")
     text = pdf_text(notice_pdf)
     for expected in (
@@ -102,7 +106,9 @@ def test_notice_pdf_layout_follows_official_document_conventions(notice_pdf: byt
     date = find(notice_pdf, "二〇二五年三月八日", page=1)
     organ = find(notice_pdf, "临江县人民政府信访局", page=1)
     assert abs(date["x1"] - (TYPE_RIGHT - 4 * EM)) < 2  # 成文日期右空四字
-    assert abs((organ["x0"] + organ["x1"]) / 2 - (date["x0"] + date["x1"]) / 2) < 2  # 署名 centred over the date
+    assert (
+        abs((organ["x0"] + organ["x1"]) / 2 - (date["x0"] + date["x1"]) / 2) < 2
+    )  # 署名 centred over the date
     assert organ["top"] < date["top"]
     first, second = find(notice_pdf, "— 1 —", page=0), find(notice_pdf, "— 2 —", page=1)
     assert first["top"] > A4[1] - 35 * MM and second["top"] > A4[1] - 35 * MM  # below the type area
@@ -171,7 +177,8 @@ def test_report_charts_are_drawn_as_vector_graphics(
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         first = document.pages[0]
         blue_rects = [
-            r for r in first.rects
+            r
+            for r in first.rects
             if tuple(round(c, 3) for c in (r.get("non_stroking_color") or ())) == first_blue
         ]
         # Twelve monthly bars plus the legend swatch of 来信 in the grouped bar chart.
@@ -212,7 +219,10 @@ async def test_async_pdf_keeps_the_event_loop_responsive(
     try:
         names = ["张建国", "李秀英", "王德明"]
         pdfs = await asyncio.gather(
-            *(render_pdf_async(renderer, NOTICE, make_notice(petitioner_name=n), personal_data=True) for n in names)
+            *(
+                render_pdf_async(renderer, NOTICE, make_notice(petitioner_name=n), personal_data=True)
+                for n in names
+            )
         )
     finally:
         task.cancel()

@@ -53,7 +53,9 @@ def test_notice_html_has_the_official_parts(
 def test_notice_variants_closed_hearing_and_arabic_date(
     renderer: DocumentRenderer, make_notice: Callable[..., dict[str, Any]]
 ) -> None:
-    context = make_notice(public=False, closed_reason="涉及个人隐私", recorder=None, date_style="arabic", materials=[])
+    context = make_notice(
+        public=False, closed_reason="涉及个人隐私", recorder=None, date_style="arabic", materials=[]
+    )
     html = renderer.html(NOTICE, context, personal_data=True)
     assert "四、听证方式：本次听证不公开举行，理由是涉及个人隐私。" in html
     assert "三、听证人员：听证主持人王立新；听证员陈红梅、刘志强、赵晓燕。" in html
@@ -111,7 +113,11 @@ def test_override_directory_wins_over_plugins_and_core(tmp_path: Path) -> None:
 def test_override_can_extend_the_core_version_of_itself(
     tmp_path: Path, make_notice: Callable[..., dict[str, Any]]
 ) -> None:
-    write(tmp_path, NOTICE, '{% extends "core:hearing/notice.html" %}{% block doc_title %}信访事项听证通知书{% endblock %}')
+    write(
+        tmp_path,
+        NOTICE,
+        '{% extends "core:hearing/notice.html" %}{% block doc_title %}信访事项听证通知书{% endblock %}',
+    )
     html = DocumentRenderer(override_dir=tmp_path).html(NOTICE, make_notice(), personal_data=True)
     assert '<h1 class="doc-title">信访事项听证通知书</h1>' in html
     assert "一、听证时间：2025年3月20日（星期四）上午9时30分。" in html
@@ -151,7 +157,9 @@ def test_syntax_error_names_template_and_line(tmp_path: Path) -> None:
         DocumentRenderer(override_dir=tmp_path).html("hearing/record.html", {})
     error = caught.value
     assert error.status == 500
-    assert error.detail.startswith("document template 'hearing/record.html' failed (hearing/record.html, line 2): ")
+    assert error.detail.startswith(
+        "document template 'hearing/record.html' failed (hearing/record.html, line 2): "
+    )
     assert error.line == 2
 
 
