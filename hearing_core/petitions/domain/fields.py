@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from hearing_core.petitions.domain.codes import (
@@ -94,6 +95,8 @@ _FALSE = {"false", "no", "n", "0", "否", "不予受理", "不受理"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+# Every row of a file repeats the same few keys; the bound keeps hostile keys from growing it.
+@lru_cache(maxsize=256)
 def canonical_field(name: str) -> str | None:
     """The field a column title or JSON key stands for, or ``None`` if unknown."""
     key = name.strip()

@@ -164,7 +164,7 @@ class ImportParser:
         if errors:
             self.errors.extend(errors)
             return None
-        item.validate(self.catalog, today=self.today)  # normalises; cannot fail after problems() was empty
+        item.normalise(self.catalog)
         return ImportRow(raw.line, item, bool(accepted), reason, bool(values.get("backlog", False)))
 
     def _item(self, v: dict[str, Any]) -> PetitionItem:

@@ -174,15 +174,18 @@ class PetitionItem:
         return errors
 
     def validate(self, catalog: CategoryCatalog, *, today: date | None = None) -> None:
-        """Raise :class:`ValidationFailed` with every problem, then normalise in place.
-
-        Normalising (canonical ID numbers and phones, category code instead of a
-        Chinese name) after validation means stored data compares equal for the
-        repeat finder regardless of how staff typed it.
-        """
+        """Raise :class:`ValidationFailed` with every problem, else :meth:`normalise`."""
         errors = self.problems(catalog, today=today)
         if errors:
             raise ValidationFailed("invalid petition item", errors)
+        self.normalise(catalog)
+
+    def normalise(self, catalog: CategoryCatalog) -> None:
+        """Canonical ID numbers and phones, category code instead of a Chinese name.
+
+        Only for an item whose :meth:`problems` are empty. Stored data then compares
+        equal for the repeat finder however staff typed it.
+        """
         self.ref = self.ref.strip()
         if self.category is not None:
             self.category = catalog.resolve(self.category).code
