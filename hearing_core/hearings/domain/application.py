@@ -3,8 +3,9 @@
 Silence has a meaning in two places, and both are modelled as an explicit derived status
 before anyone records them: under a profile whose ``hearing.decision_silence_means`` is
 ``accepted`` an undecided application is *deemed accepted* once the decision period has run
-out, and an organ-initiated hearing is *deemed refused* when the petitioner does not answer
-within ``hearing.consent_reply``. :meth:`ApplicationMixin.status_on` explains either;
+out, and an organ-initiated hearing is deemed refused (or, under
+``hearing.consent_silence_means = consent``, deemed consented to) when the petitioner does
+not answer within ``hearing.consent_reply``. :meth:`ApplicationMixin.status_on` explains either;
 :meth:`~ApplicationMixin.record_deemed_acceptance` and
 :meth:`~ApplicationMixin.record_consent_lapse` put them on file.
 """
@@ -95,9 +96,12 @@ class ApplicationMixin(CaseData):
         if self.state is CaseState.AWAITING_CONSENT:
             due = self.consent_due(calc)
             if due is not None and today > due:
+                consents = rules.consent_silence_means == "consent"
                 return CaseStatus(
-                    CaseState.CONSENT_REFUSED, self.state, True, str(RuleId.CONSENT_REPLY),
-                    f"no reply by {due.isoformat()}; silence means the petitioner refuses "
+                    CaseState.ACCEPTED if consents else CaseState.CONSENT_REFUSED, self.state, True,
+                    str(RuleId.CONSENT_REPLY),
+                    f"no reply by {due.isoformat()}; under this profile silence means the petitioner "
+                    f"{'consents' if consents else 'refuses'} "
                     f"({calc.source(RuleId.CONSENT_REPLY) or RuleId.CONSENT_REPLY})",
                 )
         return CaseStatus(self.state, self.state)
@@ -116,24 +120,32 @@ class ApplicationMixin(CaseData):
         if reply is ConsentReply.GIVEN:
             # The organ decided when it proposed the hearing; the hold-within period can only run
             # once the petitioner agrees.
-            assert self.initiated_on is not None
+            assert self.initiated_on is not None  # only initiate() leads to awaiting_consent
             self.decision = Decision(True, self.initiated_on, "organ (initiated)", effective_on=on)
             events = self._move("give_consent")
         else:
             events = self._move("refuse_consent")
         return [*events, ev.ConsentAnswered(str(reply), on, deemed=False)]
 
-    def record_consent_lapse(self, today: date, calc: DeadlineCalculator) -> list[ev.DomainEvent]:
-        """Put on file that silence has refused an organ-initiated hearing."""
-        self._allow("lapse_consent")
+    def record_consent_lapse(
+        self, today: date, calc: DeadlineCalculator, rules: HearingRules
+    ) -> list[ev.DomainEvent]:
+        """Put on file what the petitioner's silence meant (``hearing.consent_silence_means``)."""
+        consents = rules.consent_silence_means == "consent"
+        action = "deem_consent" if consents else "lapse_consent"
+        self._allow(action)
         due = self.consent_due(calc)
         if due is None or today <= due:
             when = f"the reply is due by {due.isoformat()}" if due else "the consent request has not been served"
             raise deadline_violation(
-                calc, RuleId.CONSENT_REPLY, f"{when}; silence counts as refusal only after that", due=due
+                calc, RuleId.CONSENT_REPLY, f"{when}; silence counts only after that", due=due
             )
-        self.consent = ConsentAnswer(ConsentReply.REFUSED, today, deemed=True)
-        return [*self._move("lapse_consent"), ev.ConsentAnswered(str(ConsentReply.REFUSED), today, deemed=True)]
+        reply = ConsentReply.GIVEN if consents else ConsentReply.REFUSED
+        self.consent = ConsentAnswer(reply, today, deemed=True)
+        if consents:
+            assert self.initiated_on is not None  # only initiate() leads to awaiting_consent
+            self.decision = Decision(True, self.initiated_on, "organ (initiated)", effective_on=due, deemed=True)
+        return [*self._move(action), ev.ConsentAnswered(str(reply), today, deemed=True)]
 
     # -- decision on an application -----------------------------------------------------------
     def accept(
@@ -157,6 +169,10 @@ class ApplicationMixin(CaseData):
         self._allow("refuse")
         if not reasons.strip():
             raise domain_violation(DomainRule.REFUSAL_REASONS, "a refusal to hold a hearing must give written reasons")
+        if rules.mandatory_on_application and self.application is not None and not self.application.late:
+            raise param_violation(
+                rules, Param.MANDATORY_ON_APPLICATION, "a hearing must be held when the petitioner applies in time"
+            )
         due = self.decision_due(calc)
         if rules.decision_silence_means == "accepted" and due is not None and decided_on > due:
             raise deadline_violation(

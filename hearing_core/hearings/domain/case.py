@@ -16,7 +16,7 @@ from hearing_core.errors import FieldError, ValidationFailed
 from hearing_core.hearings.domain import events as ev
 from hearing_core.hearings.domain.application import ApplicationMixin, check_reapplication
 from hearing_core.hearings.domain.examination import EvidenceMixin
-from hearing_core.hearings.domain.model import Application, CaseData
+from hearing_core.hearings.domain.model import Application, CaseData, Decision
 from hearing_core.hearings.domain.outcome import OutcomeMixin
 from hearing_core.hearings.domain.parties import Participant
 from hearing_core.hearings.domain.preparation import PreparationMixin
@@ -81,15 +81,23 @@ class HearingCase(ApplicationMixin, PreparationMixin, ProceedingsMixin, Evidence
         petitioner_name: str,
         initiated_on: date,
         grounds: str,
+        rules: HearingRules,
         petitioner_person_id: int | None = None,
     ) -> tuple[HearingCase, list[ev.DomainEvent]]:
-        """The organ proposes a hearing; it needs the petitioner's consent, asked by serving a
-        ``consent_request`` (the reply period runs from that service)."""
+        """The organ decides to hold a hearing of its own motion. Under
+        ``hearing.organ_initiated_needs_consent`` it waits for the petitioner's consent, asked by
+        serving a ``consent_request`` (the reply period runs from that service); otherwise the
+        case is accepted at once."""
         case = cls._new(matter_id, stage, Origin.ORGAN_INITIATED, grounds, petitioner_name)
         case.participants.append(Participant(1, petitioner_name.strip(), ParticipantRole.PETITIONER,
                                              petitioner_person_id))
         case.initiated_on = initiated_on
-        return case, [*case._move("initiate"), ev.HearingInitiated(matter_id, str(stage), initiated_on)]
+        if rules.organ_initiated_needs_consent:
+            events = case._move("initiate")
+        else:
+            case.decision = Decision(True, initiated_on, "organ (initiated)", initiated_on)
+            events = case._move("initiate_without_consent")
+        return case, [*events, ev.HearingInitiated(matter_id, str(stage), initiated_on)]
 
     @classmethod
     def _new(cls, matter_id: int, stage: Stage, origin: Origin, grounds: str, name: str) -> HearingCase:

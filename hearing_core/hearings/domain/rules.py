@@ -28,6 +28,7 @@ __all__ = [
     "DomainRule",
     "HearingRuleSet",
     "HearingRules",
+    "ConsentSilenceMeans",
     "LateApplicationMeans",
     "Param",
     "RuleId",
@@ -40,6 +41,7 @@ __all__ = [
 
 SilenceMeans = Literal["none", "accepted"]
 SecretMatters = Literal["closed", "forbidden"]
+ConsentSilenceMeans = Literal["refusal", "consent"]
 #: ``waived``: a late application is deemed waived (AH17, LocA, LocE); ``organ_decides``: it is
 #: registered and the organ decides on it like any other, the lateness being on record.
 LateApplicationMeans = Literal["waived", "organ_decides"]
@@ -69,6 +71,9 @@ class Param(StrEnum):
     WITHDRAWAL_BARS_REAPPLICATION = "hearing.withdrawal_bars_reapplication"
     APPLICATION_LATE_MEANS = "hearing.application_late_means"
     PRESIDING_OFFICER_VOTES = "hearing.presiding_officer_votes"
+    MANDATORY_ON_APPLICATION = "hearing.mandatory_on_application"
+    ORGAN_INITIATED_NEEDS_CONSENT = "hearing.organ_initiated_needs_consent"
+    CONSENT_SILENCE_MEANS = "hearing.consent_silence_means"
 
 
 class HearingRules(Protocol):
@@ -110,6 +115,18 @@ class HearingRules(Protocol):
     def presiding_officer_votes(self) -> bool:
         """The presiding officer deliberates and votes as a member of the panel."""
 
+    @property
+    def mandatory_on_application(self) -> bool:
+        """The organ must hold a hearing when the petitioner applies in time (LocB)."""
+
+    @property
+    def organ_initiated_needs_consent(self) -> bool:
+        """An organ-initiated hearing waits for the petitioner's consent (AH17, SZ24)."""
+
+    @property
+    def consent_silence_means(self) -> ConsentSilenceMeans:
+        """What no reply to a consent request within ``hearing.consent_reply`` means."""
+
     def source(self, param: str) -> str | None:
         """Where the profile took ``param`` from (instrument and article), if known."""
 
@@ -140,6 +157,9 @@ class HearingRuleSet:
     withdrawal_bars_reapplication: bool = False
     application_late_means: LateApplicationMeans = "waived"
     presiding_officer_votes: bool = True
+    mandatory_on_application: bool = False
+    organ_initiated_needs_consent: bool = True
+    consent_silence_means: ConsentSilenceMeans = "refusal"
     sources: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -148,6 +168,7 @@ class HearingRuleSet:
             (Param.DECISION_SILENCE_MEANS, self.decision_silence_means, get_args(SilenceMeans)),
             (Param.SECRET_MATTERS, self.secret_matters, get_args(SecretMatters)),
             (Param.APPLICATION_LATE_MEANS, self.application_late_means, get_args(LateApplicationMeans)),
+            (Param.CONSENT_SILENCE_MEANS, self.consent_silence_means, get_args(ConsentSilenceMeans)),
         ]
         for name, value, allowed in checks:
             if value not in allowed:
