@@ -18,7 +18,11 @@ from hearing_core.deadlines.explain import Explanation, Step
 from hearing_core.deadlines.model import Deadline, Extension, Pause, Status, WindowCheck
 from hearing_core.deadlines.overrides import YearSchedule
 from hearing_core.deadlines.profiles import (
-    DEFAULT_PROFILE, Profile, ProfileInfo, available_profiles, load_profile,
+    DEFAULT_PROFILE,
+    Profile,
+    ProfileInfo,
+    available_profiles,
+    load_profile,
 )
 from hearing_core.deadlines.rules import Direction, Param, Rule, Unit
 

@@ -28,7 +28,12 @@ from hearing_core.deadlines.calendar import DayKind, HolidayCalendar
 from hearing_core.deadlines.counting import add_months, walk
 from hearing_core.deadlines.explain import Explanation, Step, rest_day_reason
 from hearing_core.deadlines.model import (
-    DEFAULT_DUE_SOON_DAYS, Deadline, Extension, Pause, WindowCheck, status_on,
+    DEFAULT_DUE_SOON_DAYS,
+    Deadline,
+    Extension,
+    Pause,
+    WindowCheck,
+    status_on,
 )
 from hearing_core.deadlines.rules import Direction, Rule, Unit, describe_length
 from hearing_core.errors import RuleViolation

@@ -10,9 +10,9 @@ English log.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 __all__ = ["PAUSE_KINDS_ZH", "Explanation", "Step", "format_date"]
@@ -66,7 +66,7 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 
-def format_date(d: date, lang: str = "zh") -> str:
+def format_date(d: dt.date, lang: str = "zh") -> str:
     """``2025年1月28日（星期二）`` or ``2025-01-28 (Tue)``."""
     if lang == "zh":
         return f"{d.year}年{d.month}月{d.day}日（{_WEEKDAYS_ZH[d.weekday()]}）"
@@ -78,15 +78,16 @@ class Step:
     """One decision in a computation: a code, the date(s) it concerns, and its data."""
 
     code: str
-    date: date | None = None
-    until: date | None = None
+    # ``dt.date`` because the field named ``date`` would shadow the type inside the class.
+    date: dt.date | None = None
+    until: dt.date | None = None
     data: Mapping[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str = "zh") -> str:
         if lang not in ("zh", "en"):
             raise ValueError(f"unsupported language {lang!r}; use 'zh' or 'en'")
         template = _TEMPLATES[self.code][0 if lang == "zh" else 1]
-        values: dict[str, Any] = {k: format_date(v, lang) if isinstance(v, date) else v for k, v in self.data.items()}
+        values: dict[str, Any] = {k: format_date(v, lang) if isinstance(v, dt.date) else v for k, v in self.data.items()}
         if self.date is not None:
             values["date"] = format_date(self.date, lang)
         if self.until is not None:
@@ -98,7 +99,7 @@ class Step:
         return template.format(**values)
 
     def as_dict(self) -> dict[str, Any]:
-        data = {k: v.isoformat() if isinstance(v, date) else v for k, v in self.data.items()}
+        data = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in self.data.items()}
         return {
             "code": self.code,
             "date": self.date.isoformat() if self.date else None,

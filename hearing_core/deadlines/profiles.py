@@ -10,15 +10,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from hearing_core.deadlines.profile_files import SHIPPED_DIR, Layer, discover, read_chain, read_toml
 from hearing_core.deadlines.rules import (
-    CLOCK_KEYS, PARAM_REQUIRED, RULE_ID, RULE_REQUIRED, Direction, Param, ParamValue, Rule, Unit,
-    check_choices, check_param_table, check_rule_table, same_kind,
+    CLOCK_KEYS,
+    PARAM_REQUIRED,
+    RULE_REQUIRED,
+    Direction,
+    Param,
+    ParamValue,
+    Rule,
+    Unit,
+    check_choices,
+    same_kind,
 )
 from hearing_core.errors import FieldError, NotFound, ValidationFailed
 
@@ -26,9 +34,7 @@ __all__ = [
     "DEFAULT_PROFILE", "SHIPPED_DIR", "Profile", "ProfileInfo", "available_profiles", "load_profile",
 ]
 
-SHIPPED_DIR = Path(__file__).resolve().parent.parent / "profiles"
 DEFAULT_PROFILE = "national"
-_TOP_KEYS = {"name", "title", "extends", "description", "events", "rules", "params"}
 
 # Params that are facts about a rule. Keeping them only on the rule means the engine
 # (which sees rules) and the services (which read params) can never disagree.
@@ -97,8 +103,8 @@ class Profile:
 def available_profiles(extra_dirs: Iterable[str | Path] = ()) -> list[ProfileInfo]:
     """Every profile in the shipped directory and ``extra_dirs``, sorted by name."""
     infos = []
-    for name, path in sorted(_discover(extra_dirs).items()):
-        data = _read_toml(path)
+    for name, path in sorted(discover(extra_dirs).items()):
+        data = read_toml(path)
         infos.append(ProfileInfo(name, str(data.get("title", "")), data.get("extends"),
                                  str(data.get("description", "")).strip(), path))
     return infos
@@ -106,8 +112,8 @@ def available_profiles(extra_dirs: Iterable[str | Path] = ()) -> list[ProfileInf
 
 def load_profile(name: str = DEFAULT_PROFILE, extra_dirs: Iterable[str | Path] = ()) -> Profile:
     """Load profile ``name`` from the shipped profiles or an instance directory."""
-    files = _discover(extra_dirs)
-    layers = _chain(name, files)
+    files = discover(extra_dirs)
+    layers = read_chain(name, files)
     events: dict[str, str] = {}
     rules: dict[str, dict[str, Any]] = {}
     params: dict[str, dict[str, Any]] = {}
@@ -129,110 +135,10 @@ def load_profile(name: str = DEFAULT_PROFILE, extra_dirs: Iterable[str | Path] =
     return replace(profile, _fingerprint=hashlib.sha256(payload).hexdigest()[:16])
 
 
-# -- files ----------------------------------------------------------------------------------
-
-
-@dataclass
-class _Layer:
-    name: str
-    path: Path
-    title: str
-    description: str
-    extends: str | None
-    events: dict[str, str]
-    rules: dict[str, dict[str, Any]]
-    params: dict[str, dict[str, Any]]
-
-
-def _discover(extra_dirs: Iterable[str | Path]) -> dict[str, Path]:
-    found: dict[str, Path] = {}
-    for directory in (SHIPPED_DIR, *map(Path, extra_dirs)):
-        if not directory.is_dir():
-            raise ValidationFailed(f"rule profile directory {directory} does not exist")
-        for path in sorted(directory.glob("*.toml")):
-            if path.stem in found:
-                raise ValidationFailed(
-                    f"rule profile {path.stem!r} is defined twice ({found[path.stem]} and {path}); give the "
-                    f"instance profile a new name and write extends = \"{path.stem}\" in it")
-            found[path.stem] = path
-    return found
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ValidationFailed(f"invalid rule profile {path}", [FieldError("(toml)", str(exc))]) from None
-
-
-def _chain(name: str, files: Mapping[str, Path]) -> list[_Layer]:
-    layers: list[_Layer] = []
-    current: str | None = name
-    while current is not None:
-        if current not in files:
-            wanted = f"profile {layers[-1].name!r} extends {current!r}, which" if layers else f"{current!r}"
-            raise NotFound(f"rule profile {wanted} was not found; available: {', '.join(sorted(files))}")
-        if any(layer.name == current for layer in layers):
-            cycle = " -> ".join([*(layer.name for layer in reversed(layers)), current])
-            raise ValidationFailed(f"rule profile inheritance loops: {cycle}")
-        layers.append(_read_layer(files[current]))
-        current = layers[-1].extends
-    return list(reversed(layers))
-
-
-def _read_layer(path: Path) -> _Layer:
-    data = _read_toml(path)
-    errors: list[FieldError] = []
-    for key in data:
-        if key not in _TOP_KEYS:
-            errors.append(FieldError(key, f"unknown key; allowed: {', '.join(sorted(_TOP_KEYS))}"))
-    if data.get("name") != path.stem:
-        errors.append(FieldError("name", f"must be {path.stem!r}, the file's name without .toml"))
-    for key, required in (("title", True), ("description", False), ("extends", False)):
-        if (required or key in data) and not (isinstance(data.get(key), str) and data[key].strip()):
-            errors.append(FieldError(key, "must be a non-empty string"))
-    events = data.get("events", {})
-    if not isinstance(events, dict) or not all(isinstance(v, str) for v in events.values()):
-        errors.append(FieldError("events", "must be a table of event code = \"Chinese description\""))
-        events = {}
-    rules = _flatten("rules", data.get("rules", {}), errors)
-    params = _flatten("params", data.get("params", {}), errors)
-    for rid, table in rules.items():
-        errors += check_rule_table(f"rules.{rid}", table)
-    for pid, table in params.items():
-        if pid in _DERIVED:
-            errors.append(FieldError(f"params.{pid}", f"is derived from rules.{_DERIVED[pid][0]}; set it there"))
-        errors += check_param_table(f"params.{pid}", table)
-    if errors:
-        raise ValidationFailed(f"invalid rule profile {path}", errors)
-    return _Layer(path.stem, path, data["title"], str(data.get("description", "")).strip(),
-                  data.get("extends"), dict(events), rules, params)
-
-
-def _flatten(prefix: str, table: Any, errors: list[FieldError], path: str = "") -> dict[str, dict[str, Any]]:
-    """``[rules.hearing.notice]`` arrives nested; a table holding values is one entry."""
-    if not isinstance(table, dict):
-        errors.append(FieldError(f"{prefix}.{path}".rstrip("."), "must be a table"))
-        return {}
-    values = {k: v for k, v in table.items() if not isinstance(v, dict)}
-    subs = {k: v for k, v in table.items() if isinstance(v, dict)}
-    out: dict[str, dict[str, Any]] = {}
-    if values:
-        if subs:
-            errors.append(FieldError(f"{prefix}.{path}", "mixes settings and sub-tables"))
-        elif not RULE_ID.match(path):
-            errors.append(FieldError(f"{prefix}.{path}".rstrip("."), "ids have the form area.name, e.g. hearing.notice"))
-        else:
-            out[path] = values
-    for key, sub in subs.items():
-        out.update(_flatten(prefix, sub, errors, f"{path}.{key}" if path else key))
-    return out
-
-
 # -- inheritance ----------------------------------------------------------------------------
 
 
-def _apply(layer: _Layer, events: dict[str, str], rules: dict[str, dict[str, Any]],
+def _apply(layer: Layer, events: dict[str, str], rules: dict[str, dict[str, Any]],
            params: dict[str, dict[str, Any]]) -> None:
     """Merge one file over its parent, key by key, and check what this file touched."""
     errors: list[FieldError] = []
@@ -241,15 +147,24 @@ def _apply(layer: _Layer, events: dict[str, str], rules: dict[str, dict[str, Any
         merged = {**rules.get(rid, {}), **table}
         if "length" in table and "requires_config" not in table:
             merged.pop("requires_config", None)  # a child that gives the length configures it
+        elif table.get("requires_config") is True:
+            merged.pop("length", None)  # a child may withdraw a number it cannot vouch for
         if rid not in rules or CLOCK_KEYS & table.keys() or "source" in table:
             merged["_origin"] = layer.name
         rules[rid] = merged
-    for rid in layer.rules:  # after merging all, so rules may refer to ones defined later
+    # After merging all, so rules may refer to ones defined later; a changed extension bound
+    # also re-checks the rules that point at it.
+    touched = set(layer.rules)
+    touched |= {rid for rid, r in rules.items() if r.get("extension_rule") in touched}
+    for rid in sorted(touched):
         errors += _check_rule(rid, rules[rid], events, rules)
     for pid, table in layer.params.items():
+        if pid in _DERIVED:
+            errors.append(FieldError(f"params.{pid}", f"is derived from rules.{_DERIVED[pid][0]}; set it there"))
+            continue
         parent = params.get(pid)
         if parent is not None and "value" in table and not same_kind(parent["value"], table["value"]):
-            errors.append(FieldError(f"params.{pid}.value", f"must stay a {type(parent['value']).__name__} "
+            errors.append(FieldError(f"params.{pid}.value", f"must stay of type {type(parent['value']).__name__} "
                                      f"like in profile {parent['_origin']!r}"))
         merged = {**(parent or {}), **table}
         if parent is None or "value" in table or "source" in table:

@@ -14,7 +14,14 @@ from datetime import date
 import pytest
 
 from hearing_core.deadlines import (
-    Extension, HolidayCalendar, Pause, Status, Unit, check_window, compute, load_profile,
+    Extension,
+    HolidayCalendar,
+    Pause,
+    Status,
+    Unit,
+    check_window,
+    compute,
+    load_profile,
 )
 from hearing_core.errors import CalendarNotCovered, RuleViolation, ValidationFailed
 

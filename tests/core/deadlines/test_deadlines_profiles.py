@@ -117,6 +117,13 @@ confidence = "D"
     assert {i.name for i in available_profiles([tmp_path])} == SHIPPED | {"guangzhou_county"}
 
 
+def test_child_can_withdraw_a_length(tmp_path: Path) -> None:
+    write(tmp_path, "cautious", BASE.format(name="cautious") +
+          '[rules.review.nonacceptance_notice]\nrequires_config = true\nsource = "待核实"\nconfidence = "D"\n')
+    rule = load_profile("cautious", extra_dirs=[tmp_path]).rule("review.nonacceptance_notice")
+    assert rule.length is None and not rule.configured
+
+
 def test_fingerprints(tmp_path: Path) -> None:
     assert load_profile("national").fingerprint() == load_profile("national").fingerprint()
     assert len({load_profile(n).fingerprint() for n in SHIPPED}) == len(SHIPPED)
@@ -151,7 +158,9 @@ BASE = 'name = "{name}"\ntitle = "测试"\nextends = "national"\n'
     ('[rules.hearing.notice]\npauses = ["hearing"]\nsource = "s"\nconfidence = "D"\n',
      "rules.hearing.notice", "cannot have pauses"),
     ('[params.hearing.panel_min]\nvalue = "five"\nsource = "s"\nconfidence = "D"\n',
-     "params.hearing.panel_min.value", "must stay a int"),
+     "params.hearing.panel_min.value", "must stay of type int"),
+    ('[rules.handling.extension_max]\ndirection = "before"\nstart_event = "hearing_date"\nsource = "s"\nconfidence = "D"\n',
+     "rules.handling.deadline.extension_rule", "must be another rule running after its event"),
     ('[params.hearing.secret_matters]\nvalue = "sometimes"\nsource = "s"\nconfidence = "D"\n',
      "params.hearing.secret_matters.value", "choose from closed, forbidden"),
     ('[params.hearing.panel_min]\nvalue = 5\n', "params.hearing.panel_min", "source and confidence"),
