@@ -240,3 +240,25 @@ def test_pdf_engine_may_only_load_local_template_and_font_files(tmp_path: Path) 
     (tmp_path / "seal.svg").write_text("<svg/>", encoding="utf-8")
     assert fetcher.fetch((tmp_path / "seal.svg").as_uri()).read() == b"<svg/>"
     assert LocalResourceFetcher([FONT_FILE.parent]).fetch(FONT_FILE.as_uri()).read(4) == b"ttcf"
+
+
+def test_administrator_can_bring_a_licensed_font(
+    tmp_path: Path, make_notice: Callable[..., dict[str, Any]], pdf_text: Callable[[bytes], str]
+) -> None:
+    """An override style sheet may declare a font file kept in the override directory."""
+    import shutil
+
+    font = tmp_path / "_fonts" / "bureau-song.ttc"
+    font.parent.mkdir()
+    shutil.copyfile(FONT_FILE, font)  # stands in for a licensed 仿宋 font
+    (tmp_path / "_layout").mkdir()
+    (tmp_path / "_layout" / "document.css").write_text(
+        '{% include "core:_layout/document.css" %}\n'
+        f'@font-face {{ font-family: "Bureau Song"; src: url("{font.as_uri()}"); }}\n'
+        '.doc-body { font-family: "Bureau Song"; }\n',
+        encoding="utf-8",
+    )
+    pdf = DocumentRenderer(override_dir=tmp_path).pdf(NOTICE, make_notice(), personal_data=True)
+    names = {name.split("+", 1)[1] for name in embedded_fonts(pdf)}
+    assert names == {"Bureau-Song", "Hearing-WQY-Micro-Hei"}  # body in the bureau's font, headings in ours
+    assert "一、听证时间：2025年3月20日（星期四）上午9时30分。" in pdf_text(pdf)
