@@ -13,7 +13,7 @@ dataclasses to rows, the service applies them. Modules:
 * :mod:`.backlog` — backlog ledger (积案台账) state machine
 * :mod:`.satisfaction` — satisfaction evaluation (满意度评价)
 * :mod:`.fields`, :mod:`.readers`, :mod:`.importing` — bulk import
-* :mod:`.statistics`, :mod:`.sentences` — annual figures and report sentences
+* :mod:`.statistics`, :mod:`.tally`, :mod:`.sentences` — annual figures, counting, report sentences
 """
 
 from __future__ import annotations
@@ -81,13 +81,12 @@ from hearing_core.petitions.domain.sentences import (
 from hearing_core.petitions.domain.statistics import (
     AnnualFigures,
     PreviousYear,
-    TallyRecord,
     YearCounts,
     annual_figures,
     change_pct,
     percent,
-    tally,
 )
+from hearing_core.petitions.domain.tally import TallyRecord, tally
 
 __all__ = [
     "BACKLOG",

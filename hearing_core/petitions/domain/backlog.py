@@ -123,7 +123,9 @@ class BacklogCase:
         _not_before("time_limit", self.time_limit, self.listed_on, "listed_on")
 
     def allowed_actions(self) -> list[str]:
-        return BACKLOG.allowed_actions(self.state)
+        """Actions the machine allows now, minus a second extension (for UI buttons)."""
+        refused = {"extend_time_limit"} if self.extended_on is not None else set()
+        return [a for a in BACKLOG.allowed_actions(self.state) if a not in refused]
 
     def adopt_plan(self, on: date, plan: str) -> None:
         """制定化解方案: work starts once the owning leader has a plan."""

@@ -27,7 +27,7 @@ from hearing_core.petitions.domain.item import Petitioner, PetitionItem
 from hearing_core.petitions.domain.matter import matter_key
 from hearing_core.petitions.domain.readers import ImportFile, ImportFormat, RawRow
 from hearing_core.petitions.domain.readers import Source as FileSource
-from hearing_core.petitions.domain.statistics import TallyRecord
+from hearing_core.petitions.domain.tally import TallyRecord
 
 __all__ = ["ImportParser", "ImportRow"]
 
@@ -43,7 +43,7 @@ class ImportRow:
     backlog: bool
 
     def tally_record(self) -> TallyRecord:
-        """The row's contribution to the annual counts (see ``statistics.tally``)."""
+        """The row's contribution to the annual counts (see :func:`~hearing_core.petitions.domain.tally.tally`)."""
         return TallyRecord(
             self.item.channel,
             self.item.persons,
@@ -90,12 +90,13 @@ class ImportParser:
         return field
 
     def _header_problems(self, header: list[str], line: int) -> list[FieldError]:
+        titled = [name for name in header if name]  # untitled columns are checked per row
         errors = [
             FieldError("header", f"unknown column '{name}'", line=line)
-            for name in header
+            for name in titled
             if canonical_field(name) is None
         ]
-        known = [canonical_field(name) for name in header]
+        known = [canonical_field(name) for name in titled]
         errors += [
             FieldError("header", f"duplicate column for '{f}'", line=line)
             for f in dict.fromkeys(known)

@@ -162,7 +162,13 @@ class ImportFile:
         self._json: Iterator[RawRow] = iter(())
 
     def __enter__(self) -> ImportFile:
-        stack = self._stack
+        try:
+            return self._open(self._stack)
+        except BaseException:
+            self._stack.close()
+            raise
+
+    def _open(self, stack: ExitStack) -> ImportFile:
         if isinstance(self.source, (str, os.PathLike)):
             binary: IO[bytes] = stack.enter_context(open(self.source, "rb"))
         else:
@@ -186,18 +192,31 @@ class ImportFile:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        # Close the record generators first: an unfinished sheet iterator holds a member
+        # of the workbook's archive open.
+        for records in (self._records, self._json):
+            close = getattr(records, "close", None)
+            if close is not None:
+                close()
         self._stack.close()
 
     def rows(self) -> Iterator[RawRow]:
-        """Data rows, one at a time; rows wider than the header are reported, not yielded."""
+        """Data rows, one at a time, keyed by column title.
+
+        Columns without a title (spreadsheets often carry empty formatted columns)
+        are dropped; a value in one is reported, because it would be lost.
+        """
         if self.fmt is ImportFormat.JSONL:
             yield from self._json
             return
         header = self.header or []
         for line, values in self._records:
-            if len(values) > len(header) and any(v is not None for v in values[len(header) :]):
+            stray = [
+                i + 1 for i, v in enumerate(values) if v is not None and (i >= len(header) or not header[i])
+            ]
+            if stray:
                 self.errors.append(
-                    FieldError("line", f"cells beyond the {len(header)} header columns", line=line)
+                    FieldError("line", f"value in column {stray[0]}, which has no title", line=line)
                 )
                 continue
-            yield RawRow(line, dict(zip(header, values, strict=False)))
+            yield RawRow(line, {name: v for name, v in zip(header, values, strict=False) if name})

@@ -1,8 +1,8 @@
 """Annual statistics arithmetic (年度信访统计), exactly as year-end summaries compute it.
 
 The database layer counts with SQL aggregates and hands the counts in as
-:class:`YearCounts`; :func:`tally` computes the same counts in Python from item
-records (imports, tests, cross-checks). :func:`annual_figures` derives the
+:class:`YearCounts`; :func:`~hearing_core.petitions.domain.tally.tally` computes
+the same counts in Python from item records (imports, tests, cross-checks). :func:`annual_figures` derives the
 report figures and refuses to publish numbers that contradict each other: each
 identity that fails raises :class:`~hearing_core.errors.RuleViolation` whose
 ``rule`` names it (``statistics.identity.<name>``).
@@ -21,7 +21,7 @@ float rounding turns 14.95 into 14.9 and reports must match a hand calculation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -35,12 +35,10 @@ __all__ = [
     "UNCATEGORISED",
     "AnnualFigures",
     "PreviousYear",
-    "TallyRecord",
     "YearCounts",
     "annual_figures",
     "change_pct",
     "percent",
-    "tally",
 ]
 
 _ONE_DECIMAL = Decimal("0.1")
@@ -198,7 +196,7 @@ def annual_figures(
         _check(
             c.total == total,
             "channels_sum_to_total",
-            f"letters + visit_batches + phone + online + " f"other_channels = {total}, but total = {c.total}",
+            f"letters + visit_batches + phone + online + other_channels = {total}, but total = {c.total}",
         )
     accepted = total - c.not_accepted
     _check(accepted >= 0, "not_accepted_le_total", f"not_accepted {c.not_accepted} > total {total}")
@@ -248,7 +246,7 @@ def annual_figures(
         _check(
             previous.accepted >= 0 and 0 <= previous.distinct_matters <= previous.accepted,
             "previous_year_consistent",
-            f"previous year accepted {previous.accepted}, " f"distinct {previous.distinct_matters}",
+            f"previous year accepted {previous.accepted}, distinct {previous.distinct_matters}",
         )
     return AnnualFigures(
         year=c.year,
@@ -272,60 +270,4 @@ def annual_figures(
         accepted_yoy_pct=change_pct(accepted, previous.accepted) if previous else None,
         distinct_yoy_pct=change_pct(c.distinct_matters, previous.distinct_matters) if previous else None,
         by_category=_categories(c.by_category, accepted, catalog),
-    )
-
-
-@dataclass(frozen=True)
-class TallyRecord:
-    """The facts of one item that the annual counts need."""
-
-    channel: Channel
-    persons: int
-    accepted: bool
-    #: Matter the item counts under (see :func:`~hearing_core.petitions.domain.matter.matter_key`).
-    matter_key: str
-    backlog: bool = False
-    category: str | None = None
-
-
-def tally(records: Iterable[TallyRecord], *, year: int, collective_threshold: int) -> YearCounts:
-    """Count one year's items in one pass (memory: one key per distinct matter).
-
-    A matter is on the backlog if any of its accepted items says so; not-accepted
-    items neither add a distinct matter nor a backlog matter.
-    """
-    buckets = dict.fromkeys(set(CHANNEL_BUCKET.values()), 0)
-    visit_persons = not_accepted = collective_batches = collective_persons = 0
-    matters: set[str] = set()
-    backlog: set[str] = set()
-    by_category: dict[str, int] = {}
-    for r in records:
-        buckets[CHANNEL_BUCKET[r.channel]] += 1
-        if r.channel is Channel.VISIT:
-            visit_persons += r.persons
-            if r.persons >= collective_threshold:
-                collective_batches += 1
-                collective_persons += r.persons
-        if not r.accepted:
-            not_accepted += 1
-            continue
-        matters.add(r.matter_key)
-        if r.backlog:
-            backlog.add(r.matter_key)
-        key = r.category or UNCATEGORISED
-        by_category[key] = by_category.get(key, 0) + 1
-    return YearCounts(
-        year=year,
-        letters=buckets["letters"],
-        visit_batches=buckets["visit_batches"],
-        visit_persons=visit_persons,
-        phone=buckets["phone"],
-        online=buckets["online"],
-        other_channels=buckets["other_channels"],
-        collective_batches=collective_batches,
-        collective_persons=collective_persons,
-        not_accepted=not_accepted,
-        distinct_matters=len(matters),
-        backlog=len(backlog),
-        by_category=by_category,
     )

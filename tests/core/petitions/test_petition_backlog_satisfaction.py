@@ -56,6 +56,7 @@ def test_time_limit_extension_once_with_approval() -> None:
     assert info.value.errors[0].field == "approved_by"
     c.extend_time_limit(date(2023, 11, 1), date(2024, 2, 29), "县委书记", "需省厅批复")
     assert (c.original_time_limit, c.time_limit) == (date(2023, 11, 30), date(2024, 2, 29))
+    assert c.allowed_actions() == ["record_progress", "resolve", "cease"]
     with pytest.raises(RuleViolation):
         c.extend_time_limit(date(2024, 2, 1), date(2024, 5, 31), "县委书记", "再延")
 

@@ -280,3 +280,19 @@ def test_imported_seed_year_gives_the_seed_figures(tmp_path: Path, catalog: Cate
     assert (figures.distinct_matters, figures.backlog, figures.backlog_share_pct) == (348, 52, Decimal("14.9"))
     assert (figures.accepted_yoy_pct, figures.distinct_yoy_pct) == (Decimal("6.0"), Decimal("11.9"))
     assert figures.by_category[0]["name"] == "自然资源" and figures.by_category[0]["count"] == 566
+
+
+def test_untitled_columns_are_ignored_unless_they_hold_values(tmp_path: Path, catalog: CategoryCatalog) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["ref", "received_on", None, "channel", "accepted", "petitioner_name", "summary", None])
+    sheet.append(["A1", "2023-05-06", None, "letter", True, "甲", "摘要", None])
+    sheet.append(["A2", "2023-05-06", "备注", "letter", True, "乙", "摘要"])
+    sheet.append(["A3", "2023-05-06", None, "letter", True, "丙", "摘要", None, "多余"])
+    book.save(tmp_path / "loose.xlsx")
+    parser, parsed = parse(ImportFormat.XLSX, tmp_path / "loose.xlsx", catalog)
+    assert [r.item.ref for r in parsed] == ["A1"]
+    assert [(e.line, e.message) for e in parser.errors] == [
+        (3, "value in column 3, which has no title"),
+        (4, "value in column 9, which has no title"),
+    ]
