@@ -68,7 +68,7 @@ def validate_id_number(value: str) -> str:
         born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError as exc:
         raise InvalidValue("the birth date in the resident ID number (身份证号) is not a real date") from exc
-    if born.year < 1900 or born > date.today():
+    if born.year < 1800 or born > date.today():
         raise InvalidValue("the birth date in the resident ID number (身份证号) is out of range")
     if id_check_digit(number[:17]) != number[17]:
         raise InvalidValue("the check digit of the resident ID number (身份证号) is wrong (GB 11643-1999)")
