@@ -10,7 +10,7 @@ contributed each item (provenance), so nothing later re-walks the hooks.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from functools import cached_property
 from pathlib import Path
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from piccolo.table import Table
 
     from hearing_core.contributions import DocumentImporter
+    from hearing_core.deadlines import Deadline, Extension, HolidayCalendar, Pause, Profile
     from hearing_core.security.actor import Actor
 
 __all__ = ["HearingApp"]
@@ -102,6 +103,8 @@ class HearingApp:
             return
         if not self._registries_built:
             self.build_registries()
+        # Fail at startup, not at the first deadline, when the profile is missing or invalid.
+        _ = self.profile
         await self.db.open(self.tables)
         self._started = True
         for result in self.pm.hook.hearing_startup(app=self):
@@ -171,6 +174,55 @@ class HearingApp:
             permissions=self.access.permissions_for(roles),
             **extra,
         )
+
+    # ------------------------------------------------------------------ rules and deadlines
+
+    @property
+    def profile_search_dirs(self) -> list[Path]:
+        """Instance profiles (``<data dir>/profiles``) first, then plugins' directories."""
+        dirs = [self.settings.data_dir / "profiles", *self.profile_dirs]
+        return [d for d in dirs if d.is_dir()]
+
+    @cached_property
+    def profile(self) -> Profile:
+        """The rule profile in force (``rule_profile`` setting), loaded once."""
+        from hearing_core.deadlines import load_profile
+
+        return load_profile(self.settings.rule_profile, extra_dirs=self.profile_search_dirs)
+
+    @cached_property
+    def calendar(self) -> HolidayCalendar:
+        """The official holiday calendar plus the instance's overrides (``<data dir>/holidays.toml``)."""
+        from hearing_core.deadlines import HolidayCalendar
+
+        path = self.settings.data_dir / "holidays.toml"
+        return HolidayCalendar.from_file(path if path.exists() else None)
+
+    def deadline(
+        self,
+        rule_id: str,
+        start: dt.date,
+        *,
+        pauses: Sequence[Pause] = (),
+        extensions: Sequence[Extension] = (),
+        completed_on: dt.date | None = None,
+    ) -> Deadline:
+        """Compute a statutory deadline under the active profile, evaluated for today."""
+        from hearing_core.deadlines import compute
+
+        return compute(
+            self.profile.rule(rule_id),
+            start,
+            self.calendar,
+            pauses=pauses,
+            extensions=extensions,
+            today=self.today(),
+            completed_on=completed_on,
+        )
+
+    def param(self, param_id: str) -> Any:
+        """A non-clock rule value of the active profile (e.g. ``hearing.panel_min``)."""
+        return self.profile.param(param_id)
 
     @cached_property
     def renderer(self) -> Any:

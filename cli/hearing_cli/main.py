@@ -36,6 +36,9 @@ class HearingGroup(click.Group):
         except StartupError as exc:
             click.echo(f"error: configuration: {exc}", err=True)
             ctx.exit(2)
+        except BrokenPipeError:
+            # Output piped into `head` and the like: the reader left, nothing to report.
+            ctx.exit(0)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
@@ -69,9 +72,9 @@ def build_cli(pm: Any = None) -> click.Group:
         """
         ctx.obj = CliState(settings=_settings_from(data_dir), debug=debug, as_user=as_user)
 
-    from hearing_cli.commands import db, plugins, serve, users
+    from hearing_cli.commands import db, plugins, rules, serve, users
 
-    for group in (plugins.plugins, db.db, serve.serve, users.init, users.users):
+    for group in (plugins.plugins, db.db, serve.serve, users.init, users.users, rules.profiles, rules.deadlines):
         cli.add_command(group)
 
     _add_plugin_commands(cli, pm)
