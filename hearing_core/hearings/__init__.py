@@ -1,1 +1,1 @@
-"""Petition hearings (信访听证): domain model, and later persistence, service, API and CLI."""
+"""Hearing cases (听证案件)."""

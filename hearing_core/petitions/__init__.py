@@ -1,0 +1,1 @@
+"""Petition register (信访登记): items, matters, dispositions, backlog, import."""
