@@ -13,7 +13,7 @@ from hearing_core.errors import FieldError, ValidationFailed
 from hearing_core.hearings.domain import events as ev
 from hearing_core.hearings.domain import session_events as sev
 from hearing_core.hearings.domain.deliberation import Deliberation, Voter
-from hearing_core.hearings.domain.machines import CaseState, Phase
+from hearing_core.hearings.domain.machines import CASE_MACHINE, CaseState, Phase
 from hearing_core.hearings.domain.model import CaseData, Termination
 from hearing_core.hearings.domain.notices import check_notices_timely, unserved_targets
 from hearing_core.hearings.domain.parties import PETITIONER_SIDE
@@ -185,7 +185,9 @@ class ProceedingsMixin(CaseData):
         A petitioner who gives a reason (force majeure, ...) gets a postponement instead.
         The hearing notice was served in time, or the session could not have opened.
         """
-        self._allow("terminate")
+        # The phase table splits termination by ground: absence is found at the attendance
+        # check, a walk-out later. Check the case first, then the ground against the phase.
+        CASE_MACHINE.transition(self.state, "terminate")
         session = self._live_session()
         phase_action = "terminate_absent" if reason is TerminationReason.PETITIONER_ABSENT else "terminate_left"
         session.check(phase_action)

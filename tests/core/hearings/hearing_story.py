@@ -146,6 +146,10 @@ class Story:
         self._clock += timedelta(minutes=minutes)
         return self._clock
 
+    def set_day(self, day: date) -> None:
+        """Move the session clock to ``day`` (same time of day)."""
+        self._clock = datetime.combine(day, self._clock.time())
+
     def keep(self, events: list[DomainEvent]) -> list[DomainEvent]:
         self.events += events
         return events
