@@ -30,7 +30,9 @@ Send = Callable[[dict[str, Any]], None]
 
 def _limit_resources(memory_bytes: int) -> None:
     # The parent never sets limits itself (preexec_fn is unsafe in a threaded
-    # server), so the worker does it first thing, before any large import.
+    # server), so the worker does it before it reads the first job. The parser's
+    # modules are imported first: that is trusted work, and a limit too small for
+    # them then shows up as the ``memory`` error of a job, not as a dead worker.
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
@@ -172,8 +174,13 @@ def run_job(job: dict[str, Any], send: Send) -> tuple[dict[str, Any], bool]:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    _limit_resources(int(args[0]))
     _die_with_parent()
+    import pdfminer.pdfdocument  # noqa: F401 - see _limit_resources
+    import pdfplumber  # noqa: F401
+
+    import hearing_pdf_import.tables  # noqa: F401
+
+    _limit_resources(int(args[0]))
     # Frames go to a private copy of stdout; fd 1 then points at stderr so a
     # library that prints cannot corrupt the frame stream.
     channel = os.fdopen(os.dup(1), "wb")

@@ -103,7 +103,10 @@ class _Worker:
         self.proc.wait()
         for pipe in (self.proc.stdin, self.proc.stdout):
             if pipe is not None and not pipe.closed:
-                pipe.close()
+                try:
+                    pipe.close()
+                except OSError:
+                    pass  # flushing a job into a dead worker's stdin
 
     def death_failure(self) -> ImportFailure:
         """Why the worker's output ended without a closing frame."""
