@@ -15,7 +15,7 @@ from hearing_core.errors import Conflict, FieldError, InvalidTransition, Validat
 from hearing_core.hearings.domain import events as ev
 from hearing_core.hearings.domain.deliberation import Conclusion, Deliberation, DisputedIssue
 from hearing_core.hearings.domain.evidence import EvidenceItem
-from hearing_core.hearings.domain.machines import CASE_MACHINE, PHASE_MACHINE, CaseState
+from hearing_core.hearings.domain.machines import CASE_MACHINE, PHASE_MACHINE, CaseState, Phase
 from hearing_core.hearings.domain.notices import ServiceRecord
 from hearing_core.hearings.domain.panel import Panel
 from hearing_core.hearings.domain.parties import PETITIONER_SIDE, Participant, side_of
@@ -210,5 +210,5 @@ class CaseData:
     @property
     def heard_on(self) -> date | None:
         """Day the hearing closed (periods after the hearing run from it)."""
-        closed = [s for s in self.sessions if s.ended_at is not None and s.phase == "closed"]
+        closed = [s for s in self.sessions if s.ended_at is not None and s.phase is Phase.CLOSED]
         return closed[-1].ended_at.date() if closed and closed[-1].ended_at else None
