@@ -15,6 +15,7 @@ __all__ = ["APP_CONFIG", "TABLE_MODULES"]
 TABLE_MODULES: list[str] = [
     "hearing_core.security.tables",
     "hearing_core.audit.tables",
+    "hearing_core.petitions.tables",
 ]
 
 for _module in TABLE_MODULES:
