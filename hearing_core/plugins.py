@@ -166,9 +166,9 @@ def _load_entry_point(
         info.hooks = pm.register_checked(plugin, name=ep.name)
         info.loaded = True
     except Exception as exc:  # noqa: BLE001 - any import error must be reported, not raised
-        # Keep the last frame of the traceback: it names the broken line.
-        last = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
-        where = f" ({last[0].filename}:{last[0].lineno})" if last else ""
+        # Name the plugin's own line that broke (skip importlib's frozen frames).
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if not f.filename.startswith("<frozen")]
+        where = f" ({frames[-1].filename}:{frames[-1].lineno})" if frames and frames[-1].filename != __file__ else ""
         info.error = f"{type(exc).__name__}: {exc}{where}"
 
 
