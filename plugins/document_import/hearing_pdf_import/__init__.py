@@ -21,7 +21,7 @@ from hearing_pdf_import.model import (
     TextLine,
 )
 from hearing_pdf_import.options import ExtractOptions, ImportLimits
-from hearing_pdf_import.precheck import PrecheckResult, precheck
+from hearing_pdf_import.precheck import PrecheckResult, looks_like_pdf, precheck
 from hearing_pdf_import.sandbox import ExtractionPool, extract_document, extract_documents
 
 __all__ = [
@@ -40,5 +40,6 @@ __all__ = [
     "TextLine",
     "extract_document",
     "extract_documents",
+    "looks_like_pdf",
     "precheck",
 ]

@@ -5,7 +5,7 @@ process without touching the PDF again. Values are looked for in two places:
 
 1. table cells: a cell holding a label (``姓名``) takes the next non-empty,
    non-label cell to its right, else the cell below; a cell ``姓名：张三`` holds both;
-2. text lines: ``label：value`` pairs, several per line (``姓名：张三  性别：男``),
+2. text lines: ``label：value`` pairs (OCR's ``label；value`` too), several per line (``姓名：张三  性别：男``),
    which also covers forms filled in without a ruled table and OCR'd scans.
 
 The first place a field is found wins. Each field keeps its page and the box of
@@ -142,7 +142,8 @@ def _line_pattern(mapping: FormMapping) -> _LinePattern:
     labels = sorted({lab for spec in mapping.fields for lab in spec.labels}, key=len, reverse=True)
     # Labels are often spaced out to align (姓  名); allow blanks between their characters.
     alternatives = [r"\s*".join(re.escape(ch) for ch in lab if not ch.isspace()) for lab in labels]
-    regex = re.compile(r"(?P<label>" + "|".join(alternatives) + r")\s*[:：]")
+    # OCR often reads a full-width colon as a semicolon, so both introduce a value.
+    regex = re.compile(r"(?P<label>" + "|".join(alternatives) + r")\s*[:：;；]")
     return _LinePattern(regex, dict(mapping.by_label))
 
 
