@@ -3,36 +3,66 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import uuid
 from typing import Annotated, Any
 
 import msgspec
-from litestar import Controller, Request, get, patch, post
-from litestar.params import JSONBody, PathParameter
+from litestar import Controller, Request, Response, get, patch, post
+from litestar.datastructures import Cookie
+from litestar.params import JSONBody, PathParameter, QueryParameter
 
-from hearing_core.api.auth import PUBLIC, require
+from hearing_core.api.auth import AUTH_COOKIE, PUBLIC, require
 from hearing_core.api.deps import Ctx
-from hearing_core.errors import Unauthenticated
+from hearing_core.errors import Conflict, Unauthenticated
 from hearing_core.security import service as users
 from hearing_core.security.service import UserView
+from hearing_core.security.throttle import LoginThrottle
 
 __all__ = ["AuthController", "UsersController"]
 
+logger = logging.getLogger("hearing.auth")
+
 Username = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 Password = Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
-RoleList = Annotated[list[Annotated[str, msgspec.Meta(max_length=64)]], msgspec.Meta(min_length=1, max_length=20)]
+RoleName = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+RoleList = Annotated[list[RoleName], msgspec.Meta(min_length=1, max_length=20)]
+Version = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
 
 
 class LoginRequest(msgspec.Struct, forbid_unknown_fields=True):
     username: Username
     password: Password
+    #: Also set an HttpOnly session cookie (web pages); state-changing requests
+    #: authenticated by that cookie then need the CSRF header (docs/security.md).
+    cookie: bool = False
+
+
+class UserOut(msgspec.Struct):
+    """An account as the API shows it (never the password hash)."""
+
+    id: int
+    username: str
+    display_name: str
+    roles: list[str]
+    active: bool
+    created_at: str
+    version: int
+
+    @classmethod
+    def of(cls, view: UserView) -> UserOut:
+        return cls(view.id, view.username, view.display_name, list(view.roles), view.active, view.created_at, view.version)
 
 
 class LoginResult(msgspec.Struct):
     access_token: str
     token_type: str
     expires_at: str
-    user: dict[str, Any]
+    user: UserOut
+
+
+class Status(msgspec.Struct):
+    status: str
 
 
 class Me(msgspec.Struct):
@@ -40,6 +70,13 @@ class Me(msgspec.Struct):
     display_name: str
     roles: list[str]
     permissions: list[str]
+
+
+class UserPage(msgspec.Struct):
+    items: list[UserOut]
+    total: int
+    page: int
+    per_page: int
 
 
 class UserCreate(msgspec.Struct, forbid_unknown_fields=True):
@@ -50,9 +87,15 @@ class UserCreate(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class UserUpdate(msgspec.Struct, forbid_unknown_fields=True):
+    #: The ``version`` the client read; a stale one gets 409 and changes nothing.
+    version: Version
     roles: RoleList | None = None
     active: bool | None = None
     password: Password | None = None
+
+
+def _throttle(request: Request[Any, Any, Any]) -> LoginThrottle:
+    return request.app.state["login_throttle"]  # type: ignore[no-any-return]
 
 
 class AuthController(Controller):
@@ -60,9 +103,20 @@ class AuthController(Controller):
     tags = ["auth"]
 
     @post("/login", opt=PUBLIC, summary="Log in and receive a bearer token", status_code=200)
-    async def login(self, request: Request[Any, Any, Any], data: JSONBody[LoginRequest]) -> LoginResult:
+    async def login(self, request: Request[Any, Any, Any], data: JSONBody[LoginRequest]) -> Response[LoginResult]:
         app = request.app.state["hearing"]
-        row = await users.authenticate(app, data.username, data.password)
+        throttle = _throttle(request)
+        address = LoginThrottle.client_address(request.scope)
+        # Checked before the password: a throttled guess costs no hashing and says nothing.
+        await throttle.check(data.username, address)
+        try:
+            row = await users.authenticate(app, data.username, data.password)
+        except Unauthenticated:
+            await throttle.failed(data.username, address)
+            logger.warning("login failed for user %r from %s", data.username, address)
+            raise
+        await throttle.succeeded(data.username, address)
+        logger.info("login of user %r from %s", row["username"], address)
         auth = request.app.state["jwt_auth"]
         lifetime = dt.timedelta(minutes=app.settings.token_lifetime_minutes)
         token = auth.create_token(
@@ -72,16 +126,33 @@ class AuthController(Controller):
             token_unique_jwt_id=uuid.uuid4().hex,
         )
         expires = dt.datetime.now(dt.timezone.utc) + lifetime
-        return LoginResult(token, "Bearer", expires.isoformat(timespec="seconds"), UserView.from_row(row).as_dict())
+        body = LoginResult(token, "Bearer", expires.isoformat(timespec="seconds"), UserOut.of(UserView.from_row(row)))
+        cookies = []
+        if data.cookie:
+            cookies.append(
+                Cookie(
+                    key=AUTH_COOKIE,
+                    value=f"Bearer {token}",
+                    httponly=True,
+                    samesite="strict",
+                    secure=request.url.scheme == "https",
+                    max_age=int(lifetime.total_seconds()),
+                    path="/",
+                )
+            )
+        return Response(body, cookies=cookies)
 
     @post("/logout", opt=require("session.own"), summary="Revoke the token of this request", status_code=200)
-    async def logout(self, request: Request[Any, Any, Any]) -> dict[str, str]:
+    async def logout(self, request: Request[Any, Any, Any]) -> Response[Status]:
         actor = request.user
         token = request.auth
         if actor.token_id is None:
             raise Unauthenticated("this token cannot be revoked")
         await users.revoke_token(request.app.state["hearing"], actor.token_id, token.exp)
-        return {"status": "logged out"}
+        response = Response(Status("logged out"))
+        if AUTH_COOKIE in request.cookies:
+            response.delete_cookie(AUTH_COOKIE, path="/")
+        return response
 
     @get("/me", opt=require("session.own"), summary="The logged-in user and their permissions")
     async def me(self, ctx: Ctx) -> Me:
@@ -94,29 +165,48 @@ class UsersController(Controller):
     tags = ["users"]
 
     @get("/", opt=require("users.read"), summary="List users")
-    async def list_users(self, ctx: Ctx) -> list[dict[str, Any]]:
-        return [u.as_dict() for u in await users.list_users(ctx)]
+    async def list_users(
+        self,
+        ctx: Ctx,
+        page: Annotated[int, QueryParameter(ge=1, le=1_000_000)] = 1,
+        per_page: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
+    ) -> UserPage:
+        views = await users.list_users(ctx)
+        chunk = views[(page - 1) * per_page : page * per_page]
+        return UserPage([UserOut.of(v) for v in chunk], len(views), page, per_page)
 
     @post("/", opt=require("users.manage"), summary="Create a user")
-    async def create_user(self, ctx: Ctx, data: JSONBody[UserCreate]) -> dict[str, Any]:
+    async def create_user(self, ctx: Ctx, data: JSONBody[UserCreate]) -> UserOut:
         view = await users.create_user(ctx, data.username, data.password, data.roles, data.display_name)
-        return view.as_dict()
+        return UserOut.of(view)
 
     @get("/{username:str}", opt=require("users.read"), summary="One user")
-    async def get_user(self, ctx: Ctx, username: Annotated[str, PathParameter(max_length=64)]) -> dict[str, Any]:
-        return (await users.get_user(ctx, username)).as_dict()
+    async def get_user(self, ctx: Ctx, username: Annotated[str, PathParameter(max_length=64)]) -> UserOut:
+        return UserOut.of(await users.get_user(ctx, username))
 
     @patch("/{username:str}", opt=require("users.manage"), summary="Change roles, enable/disable, reset password")
     async def update_user(
         self, ctx: Ctx, username: Annotated[str, PathParameter(max_length=64)], data: JSONBody[UserUpdate]
-    ) -> dict[str, Any]:
-        # One transaction: either every requested change is applied or none is.
+    ) -> UserOut:
+        # One transaction: either every requested change is applied or none is. The
+        # first change checks the version the client read; later ones follow it.
         async with ctx.write():
             view = await users.get_user(ctx, username)
+            expected: int | None = data.version
             if data.roles is not None:
-                view = await users.set_roles(ctx, username, data.roles)
+                view = await users.set_roles(ctx, username, data.roles, expected)
+                expected = None
             if data.active is not None:
-                view = await users.set_active(ctx, username, data.active)
+                view = await users.set_active(ctx, username, data.active, expected)
+                expected = None
             if data.password is not None:
-                view = await users.reset_password(ctx, username, data.password)
-        return view.as_dict()
+                view = await users.reset_password(ctx, username, data.password, expected)
+                expected = None
+            if expected is not None and expected != view.version:
+                # Nothing to change, but a stale version is still reported as one.
+                raise Conflict(
+                    f"user '{username}' was changed by someone else (version {view.version}, you sent {expected}); "
+                    "reload and try again",
+                    current_version=view.version,
+                )
+        return UserOut.of(view)

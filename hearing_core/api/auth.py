@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
-from litestar.security.jwt import JWTAuth, Token
+from litestar.openapi.spec import Components, SecurityScheme
+from litestar.security.jwt import JWTCookieAuth, Token
 
 from hearing_core.errors import PermissionDenied, StartupError, Unauthenticated
 from hearing_core.security import service as users
@@ -26,10 +27,12 @@ if TYPE_CHECKING:
 
     from hearing_core.app import HearingApp
 
-__all__ = ["PUBLIC", "build_jwt_auth", "check_route_permissions", "permission_guard", "require"]
+__all__ = ["AUTH_COOKIE", "PUBLIC", "build_jwt_auth", "check_route_permissions", "permission_guard", "require"]
 
 #: ``opt`` for routes anyone may call (health, login, the schema).
 PUBLIC: dict[str, Any] = {"public": True}
+#: Name of the session cookie set by ``POST /api/v1/auth/login`` with ``"cookie": true``.
+AUTH_COOKIE = "hearing_session"
 
 
 def require(permission: str) -> dict[str, Any]:
@@ -54,9 +57,32 @@ async def _is_revoked(token: Token, connection: ASGIConnection[Any, Any, Any, An
     return bool(token.jti) and await users.is_revoked(str(token.jti))
 
 
-def build_jwt_auth(app: HearingApp) -> JWTAuth[Actor, Token]:
+class HearingJWTAuth(JWTCookieAuth[Actor, Token]):
+    """Bearer header first, else the session cookie; documented as a bearer scheme.
+
+    Litestar's cookie variant describes itself as a cookie scheme in OpenAPI,
+    which would make the docs page's "Authorize" button useless for API clients.
+    """
+
+    @property
+    def openapi_components(self) -> Components:
+        return Components(
+            security_schemes={
+                self.openapi_security_scheme_name: SecurityScheme(
+                    type="http",
+                    scheme="Bearer",
+                    name=self.auth_header,
+                    security_scheme_in="header",
+                    bearer_format="JWT",
+                    description="Log in at /api/v1/auth/login; send 'Authorization: Bearer <token>'.",
+                )
+            }
+        )
+
+
+def build_jwt_auth(app: HearingApp) -> HearingJWTAuth:
     settings = app.settings
-    return JWTAuth[Actor, Token](
+    return HearingJWTAuth(
         retrieve_user_handler=_retrieve_actor,
         revoked_token_handler=_is_revoked,
         token_secret=settings.secret_key,
@@ -64,6 +90,9 @@ def build_jwt_auth(app: HearingApp) -> JWTAuth[Actor, Token]:
         default_token_expiration=dt.timedelta(minutes=settings.token_lifetime_minutes),
         exclude_opt_key="public",
         exclude=["^/schema", "^/static"],
+        key=AUTH_COOKIE,
+        samesite="strict",
+        # Tokens are HS256 only: a token claiming "none" or RS256 is refused by PyJWT.
     )
 
 

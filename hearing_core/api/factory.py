@@ -16,25 +16,32 @@ from litestar import Litestar
 from litestar.config.allowed_hosts import AllowedHostsConfig
 from litestar.config.cors import CORSConfig
 from litestar.di import Provide
+from litestar.middleware.base import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.static_files import create_static_files_router
 
 from hearing_core import __version__
 from hearing_core.api.accounts import AuthController, UsersController
+from hearing_core.api.audit import AuditController
 from hearing_core.api.auth import PUBLIC, build_jwt_auth, check_route_permissions, permission_guard
 from hearing_core.api.deps import provide_ctx
 from hearing_core.api.health import health
 from hearing_core.api.problems import exception_handlers
+from hearing_core.api.protection import CookieCSRFMiddleware, SecurityHeadersMiddleware, build_csrf_config
 from hearing_core.api.system import SystemController
 from hearing_core.app import HearingApp
 from hearing_core.context import ServiceContext
 from hearing_core.security.actor import Actor
+from hearing_core.security.logfilter import install_log_filter
+from hearing_core.security.throttle import LoginThrottle
 from hearing_core.settings import Settings
 
 __all__ = ["create_app"]
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+#: Parts of one multipart/form-data request; more is refused before parsing them all (DoS).
+MULTIPART_PART_LIMIT = 1000
 
 
 def _openapi_config() -> OpenAPIConfig:
@@ -65,8 +72,10 @@ def create_app(settings: Settings | None = None, hearing_app: HearingApp | None 
         hearing_app.settings = hearing_app.settings.ensure_secret_key()
     hearing_app.build_registries()
     settings = hearing_app.settings
+    # Before anything logs: no ID numbers, phones, tokens or forged lines in any log record.
+    install_log_filter()
 
-    route_handlers: list[Any] = [health, AuthController, UsersController, SystemController]
+    route_handlers: list[Any] = [health, AuthController, UsersController, SystemController, AuditController]
     for _plugin, handler in hearing_app.collect("register_routes", app=hearing_app):
         route_handlers.append(handler)
     route_handlers.append(
@@ -74,7 +83,19 @@ def create_app(settings: Settings | None = None, hearing_app: HearingApp | None 
     )
 
     jwt_auth = build_jwt_auth(hearing_app)
-    cors = CORSConfig(allow_origins=list(settings.cors_origins)) if settings.cors_origins else None
+    throttle = LoginThrottle.from_app(hearing_app)
+    # Exact origins only (no wildcards, no credentials): a look-alike origin gets no CORS headers.
+    cors = (
+        CORSConfig(
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "X-CSRF-Token"],
+            allow_credentials=False,
+        )
+        if settings.cors_origins
+        else None
+    )
+    csrf = build_csrf_config(settings.secret_key, secure=bool(settings.extra.get("secure_cookies", False)))
 
     asgi_app = Litestar(
         route_handlers=route_handlers,
@@ -84,9 +105,11 @@ def create_app(settings: Settings | None = None, hearing_app: HearingApp | None 
         exception_handlers=exception_handlers,
         openapi_config=_openapi_config(),
         on_startup=[hearing_app.startup],
-        on_shutdown=[hearing_app.shutdown],
-        state=_state(hearing_app, jwt_auth),
+        on_shutdown=[throttle.close, hearing_app.shutdown],
+        state=_state(hearing_app, jwt_auth, throttle),
+        middleware=[SecurityHeadersMiddleware, DefineMiddleware(CookieCSRFMiddleware, config=csrf)],
         request_max_body_size=settings.max_request_body,
+        multipart_form_part_limit=MULTIPART_PART_LIMIT,
         allowed_hosts=AllowedHostsConfig(allowed_hosts=list(settings.allowed_hosts)),
         cors_config=cors,
         signature_namespace={"ServiceContext": ServiceContext, "Actor": Actor},
@@ -96,7 +119,7 @@ def create_app(settings: Settings | None = None, hearing_app: HearingApp | None 
     return asgi_app
 
 
-def _state(hearing_app: HearingApp, jwt_auth: Any) -> Any:
+def _state(hearing_app: HearingApp, jwt_auth: Any, throttle: LoginThrottle) -> Any:
     from litestar.datastructures import State
 
-    return State({"hearing": hearing_app, "jwt_auth": jwt_auth})
+    return State({"hearing": hearing_app, "jwt_auth": jwt_auth, "login_throttle": throttle})

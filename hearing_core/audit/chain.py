@@ -2,20 +2,35 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["GENESIS", "canonical", "entry_hash"]
+__all__ = ["GENESIS", "canonical", "canonical_time", "entry_hash"]
 
 GENESIS = "0" * 64
+
+
+def canonical_time(value: dt.datetime | str) -> str:
+    """The chained form of a timestamp: UTC, ISO 8601, ``+00:00`` offset.
+
+    SQLite and PostgreSQL return the stored moment in different shapes (text vs.
+    ``timestamptz``, possibly another session time zone); normalising here makes
+    the hash of an entry identical whichever database wrote or reads it.
+    """
+    moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        # Naive values come only from SQLite text written in UTC.
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(dt.timezone.utc).isoformat()
 
 
 def canonical(entry: Mapping[str, Any]) -> str:
     """Stable JSON of the chained fields: sorted keys, no whitespace, ISO timestamps."""
     fields = {
-        "at": entry["at"] if isinstance(entry["at"], str) else entry["at"].isoformat(),
+        "at": canonical_time(entry["at"]),
         "actor": entry["actor"],
         "action": entry["action"],
         "object_type": entry["object_type"],

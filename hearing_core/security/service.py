@@ -45,6 +45,8 @@ class UserView:
     roles: list[str]
     active: bool
     created_at: str
+    #: Optimistic-concurrency version: send it back with an update (stale → 409).
+    version: int = 1
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> UserView:
@@ -56,6 +58,7 @@ class UserView:
             roles=list(row["roles"] or []),
             active=bool(row["active"]),
             created_at=created.isoformat() if hasattr(created, "isoformat") else str(created),
+            version=int(row.get("version") or 1),
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -142,18 +145,35 @@ async def get_user(ctx: ServiceContext, username: str) -> UserView:
     return UserView.from_row(await _get_row(username))
 
 
-async def _update(ctx: ServiceContext, username: str, action: str, values: dict[str, Any]) -> UserView:
+async def _update(
+    ctx: ServiceContext, username: str, action: str, values: dict[str, Any], expected_version: int | None = None
+) -> UserView:
+    """Apply ``values`` with ``UPDATE ... WHERE id = ? AND version = ?``; a stale version raises Conflict."""
     async with ctx.write():
         row = await _get_row(username)
-        values = {**values, "updated_at": _now(ctx.app), "version": row["version"] + 1}
-        await User.update(values).where(User.id == row["id"]).run()
+        version = row["version"] if expected_version is None else expected_version
+        values = {**values, "updated_at": _now(ctx.app), "version": version + 1}
+        updated = (
+            await User.update(values)
+            .where((User.id == row["id"]) & (User.version == version))
+            .returning(User.id)
+            .run()
+        )
+        if not updated:
+            raise Conflict(
+                f"user '{username}' was changed by someone else (version {row['version']}, you sent {version}); "
+                "reload and try again",
+                current_version=row["version"],
+            )
         shown = {k: v for k, v in values.items() if k not in {"password_hash", "updated_at", "version"}}
         before = {k: row[k] for k in shown if k in row}
         await ctx.audit(action, "user", row["id"], before=before, after=shown)
     return UserView.from_row(await _get_row(username))
 
 
-async def set_active(ctx: ServiceContext, username: str, active: bool) -> UserView:
+async def set_active(
+    ctx: ServiceContext, username: str, active: bool, expected_version: int | None = None
+) -> UserView:
     ctx.require("users.manage")
     row = await _get_row(username)
     if not active and row["id"] == ctx.actor.user_id:
@@ -163,19 +183,26 @@ async def set_active(ctx: ServiceContext, username: str, active: bool) -> UserVi
         username,
         "user.enable" if active else "user.disable",
         {"active": active, "token_version": row["token_version"] + 1},
+        expected_version,
     )
 
 
-async def set_roles(ctx: ServiceContext, username: str, roles: list[str]) -> UserView:
+async def set_roles(
+    ctx: ServiceContext, username: str, roles: list[str], expected_version: int | None = None
+) -> UserView:
     ctx.require("users.manage")
     if not roles:
         raise ValidationFailed("invalid roles", [FieldError("roles", "at least one role is required")])
     names = ctx.app.access.check_roles(roles)
     row = await _get_row(username)
-    return await _update(ctx, username, "user.set_roles", {"roles": names, "token_version": row["token_version"] + 1})
+    return await _update(
+        ctx, username, "user.set_roles", {"roles": names, "token_version": row["token_version"] + 1}, expected_version
+    )
 
 
-async def reset_password(ctx: ServiceContext, username: str, password: str) -> UserView:
+async def reset_password(
+    ctx: ServiceContext, username: str, password: str, expected_version: int | None = None
+) -> UserView:
     if ctx.actor.username != username:
         ctx.require("users.manage")
     row = await _get_row(username)
@@ -184,6 +211,7 @@ async def reset_password(ctx: ServiceContext, username: str, password: str) -> U
         username,
         "user.reset_password",
         {"password_hash": hash_password(password), "token_version": row["token_version"] + 1},
+        expected_version,
     )
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from piccolo.columns import JSONB, Boolean, Integer, Timestamptz, Varchar
+from piccolo.columns import JSONB, Boolean, Integer, Text, Timestamptz, Varchar
 from piccolo.table import Table
 
-__all__ = ["RevokedToken", "User"]
+__all__ = ["RevokedToken", "StoreEntry", "User"]
 
 
 class User(Table, tablename="hearing_user"):
@@ -29,3 +29,13 @@ class RevokedToken(Table, tablename="hearing_revoked_token"):
 
     jti = Varchar(length=64, unique=True, index=True)
     expires_at = Timestamptz()
+
+
+class StoreEntry(Table, tablename="hearing_store_entry"):
+    """A key of the database-backed key-value store (login attempt counters, shared by all workers)."""
+
+    key = Varchar(length=255, unique=True, index=True)
+    #: Base64 of the stored bytes (portable between SQLite and PostgreSQL).
+    value = Text(default="")
+    #: ``None`` = never expires.
+    expires_at = Timestamptz(null=True, default=None)
