@@ -71,11 +71,15 @@ def build_cli(pm: Any = None) -> click.Group:
         ~/.local/share/hearing) or the database named by HEARING_DATABASE_URL.
         """
         ctx.obj = CliState(settings=_settings_from(data_dir), debug=debug, as_user=as_user)
+        from hearing_core.security.logfilter import install_log_filter
 
-    from hearing_cli.commands import db, plugins, rules, serve, users
+        install_log_filter()  # no ID numbers, phones or tokens in any log line
+
+    from hearing_cli.commands import audit, db, plugins, rules, serve, users
 
     for group in (plugins.plugins, db.db, serve.serve, users.init, users.users, rules.profiles, rules.deadlines):
         cli.add_command(group)
+    cli.add_command(audit.audit)
 
     _add_plugin_commands(cli, pm)
     return cli
