@@ -51,6 +51,9 @@ class Vote:
     cast_at: datetime
     id: int | None = None
 
+    def __post_init__(self) -> None:
+        self.value = VoteValue(self.value)
+
 
 @dataclass(frozen=True)
 class Dissent:
@@ -60,6 +63,9 @@ class Dissent:
     voter_name: str
     value: VoteValue
     opinion: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", VoteValue(self.value))
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,9 @@ class IssueResult:
     strict_majority: bool  # more than half voted exactly ``result``
     majority_opinions: tuple[str, ...]
     dissents: tuple[Dissent, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "result", VoteValue(self.result))
 
 
 @dataclass

@@ -41,6 +41,7 @@ class Assessment:
     comment: str = ""
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "stance", Stance(self.stance))
         if self.stance is Stance.DISPUTE and not self.comment.strip():
             # A bare "disputed" gives the panel nothing to weigh.
             raise ValidationFailed("a dispute says why", [FieldError("comment", "must not be blank")])
@@ -87,6 +88,9 @@ class EvidenceItem:
     opinions: list[CrossExamination] = field(default_factory=list)
     finding: Finding | None = None
     id: int | None = None
+
+    def __post_init__(self) -> None:
+        self.kind = EvidenceKind(self.kind)
 
     def missing_opinions(self, sides: Collection[str]) -> list[str]:
         """Sides, other than the submitter's, whose opinion is not on file yet."""

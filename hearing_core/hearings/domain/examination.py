@@ -92,6 +92,8 @@ class EvidenceMixin(CaseData):
         """The panel admits an item or not (with the reason), after every present side has
         cross-examined it."""
         self._allow("find_evidence")
+        if self.conclusion is not None:
+            raise self._refuse("find_evidence", "the conclusion, which rests on the findings, has been reached")
         item = self.item(evidence_no)
         finding = item.find(admitted=admitted, reason=reason, at=at, sides=self.sides_present())
         return [ev.EvidenceFindingMade(item.no, finding.admitted, finding.reason)]

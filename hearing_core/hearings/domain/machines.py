@@ -151,7 +151,7 @@ PHASE_MACHINE = StateMachine(
         Transition("terminate_absent", (P.ATTENDANCE_CHECK,), P.ABANDONED, label="petitioner absent"),
         Transition("terminate_left", _BEFORE_DELIBERATION[1:], P.ABANDONED, label="petitioner left"),
         *_stay("suspend", (*_BEFORE_DELIBERATION[1:], P.DELIBERATION), "中止"),
-        *_stay("record_attendance", (P.ATTENDANCE_CHECK,), "record who attends"),
+        *_stay("record_attendance", _BEFORE_DELIBERATION, "record arrivals and departures"),
         *_stay("add_participant", _BEFORE_DELIBERATION, "admit a participant"),
         *_stay("record_entry", _SPEAKING, "clerk records a statement"),
         *_stay("request_recusal", _BEFORE_DELIBERATION, "request recusal"),

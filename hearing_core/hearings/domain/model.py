@@ -38,6 +38,8 @@ __all__ = [
 # Case actions the session turns into something else: closing happens by advancing out of
 # ``resumption``; ``terminate`` is ``terminate_absent`` or ``terminate_left`` in the phase table.
 _INTERNAL = {"close_concluded", "close_pending"}
+# Deliberation is over once the conclusion is reached: its inputs are frozen.
+_DELIBERATING = {"define_issue", "cast_vote", "find_evidence", "conclude"}
 
 
 @dataclass
@@ -56,6 +58,9 @@ class ConsentAnswer:
     reply: ConsentReply
     on: date
     deemed: bool = False
+
+    def __post_init__(self) -> None:
+        self.reply = ConsentReply(self.reply)
 
 
 @dataclass
@@ -88,6 +93,9 @@ class Schedule:
     closed_reason: ClosedReason | None
     set_on: date
 
+    def __post_init__(self) -> None:
+        self.closed_reason = ClosedReason(self.closed_reason) if self.closed_reason else None
+
 
 @dataclass
 class Announcement:
@@ -103,6 +111,9 @@ class Termination:
     reason: TerminationReason
     on: date
     session_no: int
+
+    def __post_init__(self) -> None:
+        self.reason = TerminationReason(self.reason)
 
 
 @dataclass
@@ -135,10 +146,18 @@ class CaseData:
     signatures: list[Signature] = field(default_factory=list)
     report_served_on: date | None = None
 
+    def __post_init__(self) -> None:
+        # A repository may hand in plain strings; the rules compare enum members.
+        self.state, self.stage, self.origin = CaseState(self.state), Stage(self.stage), Origin(self.origin)
+
     # -- state --------------------------------------------------------------------------------
     def allowed_actions(self) -> list[str]:
         """What may be done now, refined by the session phase while in session (for UIs)."""
         actions = CASE_MACHINE.allowed_actions(self.state)
+        if self.conclusion is not None:
+            actions = [a for a in actions if a not in _DELIBERATING]
+        if self.state is CaseState.SUSPENDED and not (self.interruptions and self.interruptions[-1].resumption):
+            actions = [a for a in actions if a != "resume"]
         session = self.session
         if self.state is not CaseState.IN_SESSION or session is None:
             return actions
@@ -159,9 +178,13 @@ class CaseData:
         self.state = CaseState(CASE_MACHINE.target(source, action))
         return [ev.CaseTransitioned(action, str(source), str(self.state))]
 
-    def _refuse(self, action: str) -> InvalidTransition:
-        """An action whose precondition is another part of the case being in the wrong state."""
-        return InvalidTransition(CASE_MACHINE.name, str(self.state), action, self.allowed_actions())
+    def _refuse(self, action: str, why: str) -> InvalidTransition:
+        """``action`` is allowed in this state in general, but another part of the case is not
+        ready for it (no schedule, deliberation closed, ...): say which, and what is allowed."""
+        error = InvalidTransition(CASE_MACHINE.name, str(self.state), action, self.allowed_actions())
+        error.detail = f"{error.detail} ({why})"
+        error.args = (error.detail,)
+        return error
 
     def _check_calendar(self, slot: Slot, availability: Availability, *, officers: set[int], parties: set[int]) -> None:
         """Conflict (409) listing every clash of ``slot`` with the calendar."""
@@ -180,10 +203,10 @@ class CaseData:
     def session(self) -> Session | None:
         return self.sessions[-1] if self.sessions else None
 
-    def _live_session(self) -> Session:
+    def _live_session(self, action: str = "continue_session") -> Session:
         session = self.session
         if session is None or session.ended_at is not None:
-            raise self._refuse("use the session")
+            raise self._refuse(action, "no session is sitting")
         return session
 
     def participant(self, no: int) -> Participant:

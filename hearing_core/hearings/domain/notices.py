@@ -33,6 +33,9 @@ class ServiceRecord:
     subject_no: int | None = None
     id: int | None = None
 
+    def __post_init__(self) -> None:
+        self.document, self.method = DocumentKind(self.document), ServiceMethod(self.method)
+
 
 def first_service(
     log: Sequence[ServiceRecord],

@@ -37,18 +37,18 @@ class OutcomeMixin(CaseData):
         """Frame a disputed issue (争议焦点); every voter must vote on every issue."""
         self._allow("define_issue")
         if self.conclusion is not None:
-            raise self._refuse("frame an issue after the conclusion")
+            raise self._refuse("define_issue", "the conclusion has been reached")
         if not title.strip():
             raise ValidationFailed("an issue needs a title", [FieldError("title", "must not be blank")])
         issue = DisputedIssue(len(self.issues) + 1, title.strip())
         self.issues.append(issue)
         return [sev.IssueDefined(issue.no, issue.title)]
 
-    def _open_deliberation(self) -> Deliberation:
+    def _open_deliberation(self, action: str) -> Deliberation:
         if self.deliberation is None:
-            raise self._refuse("deliberate before deliberation opens")
+            raise self._refuse(action, "deliberation has not opened")
         if self.deliberation.closed_at is not None:
-            raise self._refuse("deliberate after the conclusion")
+            raise self._refuse(action, "the conclusion has been reached")
         return self.deliberation
 
     def cast_vote(
@@ -59,7 +59,7 @@ class OutcomeMixin(CaseData):
         issue = next((i for i in self.issues if i.no == issue_no), None)
         if issue is None:
             raise ValidationFailed("no such issue", [FieldError("issue_no", str(issue_no))])
-        deliberation = self._open_deliberation()
+        deliberation = self._open_deliberation("cast_vote")
         return [deliberation.cast(voter_person_id=voter_person_id, issue=issue, value=value, opinion=opinion, at=at)]
 
     def visible_votes(self, viewer_person_id: int) -> list[Vote]:
@@ -71,7 +71,7 @@ class OutcomeMixin(CaseData):
         the facts found, the basis and a recommendation to the deciding organ. Needs a finding
         on every evidence item and every vote on every issue."""
         self._allow("conclude")
-        deliberation = self._open_deliberation()
+        deliberation = self._open_deliberation("conclude")
         texts = {"facts_found": facts_found, "basis": basis, "recommendation": recommendation}
         if blank := [FieldError(k, "must not be blank") for k, v in texts.items() if not v.strip()]:
             raise ValidationFailed("the conclusion states facts, basis and recommendation", blank)

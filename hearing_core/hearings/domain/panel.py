@@ -23,17 +23,7 @@ from hearing_core.hearings.domain.rules import (
 )
 from hearing_core.hearings.domain.vocab import Affiliation, DeciderCapacity, PanelRole, RecusalStatus
 
-__all__ = ["ExpertPoolEntry", "Panel", "PanelMember", "RecusalRequest"]
-
-
-@dataclass(frozen=True)
-class ExpertPoolEntry:
-    """A person in the hearing-officer pool (听证员库 / 专家库)."""
-
-    entry_id: int
-    person_id: int
-    name: str
-    affiliation: Affiliation
+__all__ = ["Panel", "PanelMember", "RecusalRequest"]
 
 
 @dataclass
@@ -48,6 +38,10 @@ class PanelMember:
     pool_entry_id: int | None = None
     recused: bool = False
     id: int | None = None
+
+    def __post_init__(self) -> None:
+        self.role = PanelRole(self.role)
+        self.affiliation = Affiliation(self.affiliation) if self.affiliation else None
 
 
 @dataclass
@@ -66,6 +60,10 @@ class RecusalRequest:
     decided_at: datetime | None = None
     decision_reason: str = ""
     id: int | None = None
+
+    def __post_init__(self) -> None:
+        self.status = RecusalStatus(self.status)
+        self.capacity = DeciderCapacity(self.capacity) if self.capacity else None
 
 
 @dataclass

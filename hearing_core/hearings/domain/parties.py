@@ -50,6 +50,9 @@ class Participant:
     unit: str | None = None  # handling-unit officers: their unit
     id: int | None = None
 
+    def __post_init__(self) -> None:
+        self.role = ParticipantRole(self.role)
+
 
 def side_of(participant: Participant, participants: Sequence[Participant]) -> str | None:
     """The side a participant speaks for, or None for witnesses and observers."""

@@ -222,13 +222,13 @@ class PreparationMixin(CaseData):
     def _subject_of(self, document: DocumentKind) -> int | None:
         if document is DocumentKind.HEARING_NOTICE:
             if self.schedule is None or self.state is not CaseState.SCHEDULED:
-                raise self._refuse("serve a hearing notice")
+                raise self._refuse("serve_hearing_notice", "a hearing notice announces a current schedule")
             return self.schedule.no
         if document is DocumentKind.RESUMPTION_NOTICE:
             last = self.interruptions[-1] if self.interruptions else None
             if self.state is not CaseState.SUSPENDED or last is None or last.resumption_no is None:
-                raise self._refuse("serve a resumption notice")
+                raise self._refuse("serve_resumption_notice", "no resumption time is set")
             return last.resumption_no
         if document is DocumentKind.HEARING_REPORT and self.conclusion is None:
-            raise self._refuse("serve the hearing report")
+            raise self._refuse("serve_hearing_report", "there is no conclusion yet")
         return None

@@ -164,7 +164,7 @@ class ProceedingsMixin(CaseData):
         self._allow("resume")
         suspension = self.interruptions[-1]
         if suspension.resumption is None or suspension.resumption_no is None:
-            raise self._refuse("resume before a resumption time is set")
+            raise self._refuse("resume", "no resumption time is set")
         if at.date() != suspension.resumption.day:
             raise ValidationFailed("resume on the notified day", [FieldError("at", str(suspension.resumption.day))])
         if missing := unserved_targets(

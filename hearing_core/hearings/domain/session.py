@@ -27,6 +27,9 @@ class PhaseVisit:
     entered_at: datetime
     skipped_reason: str | None = None
 
+    def __post_init__(self) -> None:
+        self.phase = Phase(self.phase)
+
 
 @dataclass
 class RecordEntry:
@@ -39,6 +42,9 @@ class RecordEntry:
     speaker_role: str
     text: str
     id: int | None = None
+
+    def __post_init__(self) -> None:
+        self.phase = Phase(self.phase)
 
 
 @dataclass
@@ -70,6 +76,7 @@ class Session:
     id: int | None = None
 
     def __post_init__(self) -> None:
+        self.phase = Phase(self.phase)
         if not self.visits:
             self.visits.append(PhaseVisit(self.phase, self.opened_at))
 

@@ -9,10 +9,13 @@ from hearing_story import CLERK_ID, FIRST_OFFICER_ID, PRESIDING_ID, Story
 
 from hearing_core.errors import InvalidTransition, RuleViolation, ValidationFailed
 from hearing_core.hearings.domain import (
+    Assessment,
     CaseState,
     ConclusionReached,
+    EvidenceKind,
     PanelRole,
     Phase,
+    Stance,
     VoteCast,
     VoteValue,
     decide,
@@ -119,8 +122,9 @@ def test_an_officer_may_change_their_vote_until_the_close(story: Story) -> None:
     for other in _voters(story)[1:]:
         _vote(story, other, R)
     _conclude(story)
-    with pytest.raises(InvalidTransition, match="after the conclusion"):
+    with pytest.raises(InvalidTransition, match="conclusion has been reached") as err:
         _vote(story, voter, N)
+    assert "cast_vote" not in err.value.allowed and "advance" in err.value.allowed
 
 
 def test_a_vote_states_an_opinion(story: Story) -> None:
@@ -201,9 +205,30 @@ def test_an_on_the_spot_conclusion_is_announced_when_the_session_resumes(story: 
         _vote(story, v, P)
     _conclude(story)
     assert story.case.state is CaseState.IN_SESSION
-    with pytest.raises(InvalidTransition, match="after the conclusion"):
+    with pytest.raises(InvalidTransition, match="conclusion has been reached"):
         story.case.define_issue("补充焦点")
     story.to(Phase.RESUMPTION)
     assert story.case.conclusion is not None and story.case.conclusion.announced_at is not None
     story.to(Phase.CLOSED)
     assert story.case.state is CaseState.CONCLUDED
+
+
+def test_the_conclusion_rests_on_a_finding_for_every_item(story: Story) -> None:
+    story.ready().open().to(Phase.PETITIONER_STATEMENT)
+    story.case.submit_evidence(submitted_by_no=1, kind=EvidenceKind.DOCUMENT, title="协议", at=story.now())
+    story.to(Phase.CROSS_EXAMINATION)
+    ok = Assessment(Stance.ACCEPT)
+    story.case.cross_examine(1, by_no=2, authenticity=ok, relevance=ok, legality=ok, at=story.now())
+    story.to(Phase.DEBATE)
+    story.case.define_issue("争议焦点")
+    story.to(Phase.DELIBERATION)
+    for v in _voters(story):
+        _vote(story, v, R)
+    with pytest.raises(RuleViolation) as err:
+        _conclude(story)
+    assert err.value.rule == "hearing.evidence_finding" and "[1]" in err.value.detail
+    story.case.find_evidence(1, admitted=True, reason="", at=story.now())
+    _conclude(story)
+    with pytest.raises(InvalidTransition, match="rests on the findings"):
+        story.case.find_evidence(1, admitted=False, reason="改变认定", at=story.now())
+    assert not {"find_evidence", "cast_vote", "conclude", "define_issue"} & set(story.case.allowed_actions())
