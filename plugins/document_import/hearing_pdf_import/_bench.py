@@ -66,7 +66,9 @@ def make_document(path: Path, pages: int = 50, seed: int = 1) -> Path:
     for _ in range(pages):
         pdf.add_page()
         for _ in range(6):
-            chars = [rng.choice(_COMMON) + (rng.choice(_PUNCT) if rng.random() < 0.08 else "") for _ in range(200)]
+            chars = [
+                rng.choice(_COMMON) + (rng.choice(_PUNCT) if rng.random() < 0.08 else "") for _ in range(200)
+            ]
             pdf.multi_cell(180, 7, "".join(chars), new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return path
@@ -135,7 +137,9 @@ def run(pages: int = 50, batch: int = 8, workers: int = 2, directory: Path | Non
 
 def main(argv: list[str] | None = None) -> int:
     args = [int(a) for a in (sys.argv[1:] if argv is None else argv)]
-    result = run(*args)
+    defaults = [50, 8, 2]
+    pages, batch, workers = args + defaults[len(args) :]
+    result = run(pages, batch, workers)
     print(json.dumps(asdict(result), indent=2))
     return 0
 

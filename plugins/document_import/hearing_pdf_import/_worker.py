@@ -21,7 +21,7 @@ from typing import Any
 
 from hearing_pdf_import._protocol import encode_frame, read_frame
 from hearing_pdf_import.failures import failure
-from hearing_pdf_import.model import ErrorCode, PageResult, PageStatus
+from hearing_pdf_import.model import ErrorCode, ExtractedTable, PageResult, PageStatus
 from hearing_pdf_import.options import ExtractOptions
 from hearing_pdf_import.text import read_page_text
 
@@ -68,7 +68,7 @@ def process_page(page: Any, options: ExtractOptions, ocr: bool, ocr_timeout: flo
 
     page_text = read_page_text(page, options)
     status, lines, text = page_text.status, page_text.lines, page_text.text
-    tables = ()
+    tables: tuple[ExtractedTable, ...] = ()
     if options.tables and status == PageStatus.OK:
         tables = extract_tables(page, page_text.chars, page_text.duplicate_chars, options)
     ocr_used, confidence = False, None
@@ -76,7 +76,9 @@ def process_page(page: Any, options: ExtractOptions, ocr: bool, ocr_timeout: flo
         from hearing_pdf_import.ocr import ocr_page
 
         try:
-            recognised = ocr_page(page, options.ocr_language, options.ocr_resolution, ocr_timeout, options.char_boxes)
+            recognised = ocr_page(
+                page, options.ocr_language, options.ocr_resolution, ocr_timeout, options.char_boxes
+            )
         except RuntimeError:
             recognised = None  # a page OCR could not read keeps its text-layer status
         if (

@@ -63,7 +63,9 @@ class FieldSpec:
 
     def __post_init__(self) -> None:
         if self.type not in FIELD_TYPES:
-            raise ValueError(f"field {self.name!r}: unknown type {self.type!r}; known: {', '.join(FIELD_TYPES)}")
+            raise ValueError(
+                f"field {self.name!r}: unknown type {self.type!r}; known: {', '.join(FIELD_TYPES)}"
+            )
         if not self.labels or not all(normalize_label(label) for label in self.labels):
             raise ValueError(f"field {self.name!r} needs at least one non-empty label")
 
@@ -79,7 +81,12 @@ class FieldSpec:
         labels = data.get("labels")
         if isinstance(labels, str) or not isinstance(labels, list | tuple):
             raise ValueError(f"field {name!r}: labels must be a list of strings")
-        return cls(name, tuple(str(x) for x in labels), str(data.get("type", "text")), bool(data.get("required", False)))
+        return cls(
+            name,
+            tuple(str(x) for x in labels),
+            str(data.get("type", "text")),
+            bool(data.get("required", False)),
+        )
 
 
 @dataclass(frozen=True)

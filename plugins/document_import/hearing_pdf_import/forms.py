@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+
 from hearing_core.errors import FieldError
 from hearing_pdf_import.form_mapping import FieldSpec, FieldValue, FormMapping, normalize_label
 from hearing_pdf_import.model import BBox, DocumentResult, ExtractedTable, PageStatus, TextLine
@@ -168,7 +169,12 @@ def _span_box(line: TextLine, start: int, end: int) -> BBox:
     if line.char_boxes is None or end > len(line.char_boxes):
         return line.bbox
     boxes = line.char_boxes[start:end]
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 def extract_form(document: DocumentResult, mapping: FormMapping | None = None) -> FormExtraction:
@@ -192,20 +198,24 @@ def extract_form(document: DocumentResult, mapping: FormMapping | None = None) -
     rejected: dict[str, ExtractedField] = {}
     errors: list[FieldError] = []
     for spec in mapping.fields:
-        cand = first.get(spec.name)
-        if cand is None:
+        found = first.get(spec.name)
+        if found is None:
             if spec.required:
-                errors.append(FieldError(spec.name, f"missing: no {spec.labels[0]} ({spec.name}) found in the form"))
+                errors.append(
+                    FieldError(spec.name, f"missing: no {spec.labels[0]} ({spec.name}) found in the form")
+                )
             continue
         try:
-            value = spec.parse(cand.raw)
+            value = spec.parse(found.raw)
         except InvalidValue as exc:
             errors.append(FieldError(spec.name, str(exc)))
             rejected[spec.name] = ExtractedField(
-                spec.name, cand.raw, cand.raw, cand.label, cand.page, cand.bbox, cand.source
+                spec.name, found.raw, found.raw, found.label, found.page, found.bbox, found.source
             )
             continue
-        fields[spec.name] = ExtractedField(spec.name, value, cand.raw, cand.label, cand.page, cand.bbox, cand.source)
+        fields[spec.name] = ExtractedField(
+            spec.name, value, found.raw, found.label, found.page, found.bbox, found.source
+        )
     return FormExtraction(fields, errors, rejected)
 
 
@@ -222,5 +232,7 @@ def extract_form_file(
     ``pool`` may be an open :class:`~hearing_pdf_import.sandbox.ExtractionPool` to reuse.
     """
     opts = (options or ExtractOptions()).with_changes(char_boxes=True)
-    document = pool.extract(path, opts) if pool is not None else extract_document(path, limits=limits, options=opts)
+    document = (
+        pool.extract(path, opts) if pool is not None else extract_document(path, limits=limits, options=opts)
+    )
     return extract_form(document, mapping)

@@ -144,9 +144,7 @@ class ExtractedTable:
         return cls(
             bbox=_bbox(data["bbox"]),
             rows=tuple(tuple(str(c) for c in r) for r in data["rows"]),
-            cell_boxes=tuple(
-                tuple(None if b is None else _bbox(b) for b in r) for r in data["cell_boxes"]
-            ),
+            cell_boxes=tuple(tuple(None if b is None else _bbox(b) for b in r) for r in data["cell_boxes"]),
             strategy=str(data["strategy"]),
         )
 

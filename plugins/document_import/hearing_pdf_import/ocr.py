@@ -60,10 +60,17 @@ def ocr_status(language: str = "chi_sim") -> OcrStatus:
     """Find ``tesseract`` on PATH and check that it has ``language`` (cached per language)."""
     exe = shutil.which("tesseract")
     if exe is None:
-        return OcrStatus(False, "tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)")
+        return OcrStatus(
+            False, "tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)"
+        )
     try:
         proc = subprocess.run(
-            [exe, "--list-langs"], capture_output=True, text=True, timeout=20, env=_tesseract_env(), check=False
+            [exe, "--list-langs"],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            env=_tesseract_env(),
+            check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         return OcrStatus(False, f"tesseract could not be run ({type(exc).__name__})", exe)
@@ -71,7 +78,9 @@ def ocr_status(language: str = "chi_sim") -> OcrStatus:
     listed = {line.strip() for line in (proc.stdout + "\n" + proc.stderr).splitlines()}
     if language not in listed:
         package = "tesseract-ocr-" + language.replace("_", "-").lower()
-        return OcrStatus(False, f"tesseract has no '{language}' language data (apt-get install {package})", exe)
+        return OcrStatus(
+            False, f"tesseract has no '{language}' language data (apt-get install {package})", exe
+        )
     return OcrStatus(True, f"tesseract with '{language}'", exe)
 
 
@@ -117,7 +126,12 @@ def _line(entries: list[tuple[str, BBox]], char_boxes: bool) -> TextLine:
         for i, letter in enumerate(word):
             text.append(letter)
             boxes.append((box[0] + i * width, box[1], box[0] + (i + 1) * width, box[3]))
-    bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    bbox = (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
     return TextLine("".join(text), bbox, tuple(boxes) if char_boxes else None)
 
 

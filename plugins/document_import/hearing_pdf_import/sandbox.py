@@ -16,18 +16,16 @@ from __future__ import annotations
 
 import os
 import selectors
-import signal
-import subprocess
-import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import Any
 
-from hearing_pdf_import._protocol import FrameReader, ProtocolError, encode_frame
+from hearing_pdf_import._process import WorkerProcess
+from hearing_pdf_import._protocol import ProtocolError
 from hearing_pdf_import.failures import failure
 from hearing_pdf_import.model import (
     DocumentResult,
@@ -41,88 +39,6 @@ from hearing_pdf_import.options import ExtractOptions, ImportLimits
 from hearing_pdf_import.precheck import PrecheckResult, precheck
 
 __all__ = ["ExtractionPool", "extract_document", "extract_documents"]
-
-_READ_CHUNK = 1 << 20
-
-
-def _child_env() -> dict[str, str]:
-    """The caller's environment, with this package and hearing_core importable."""
-    import hearing_core
-
-    roots = [str(Path(__file__).resolve().parents[1]), str(Path(hearing_core.__file__).resolve().parents[1])]
-    env = dict(os.environ)
-    existing = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
-    env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(roots + existing))
-    return env
-
-
-class _Worker:
-    """One worker process and the decoder of its output."""
-
-    def __init__(self, memory_bytes: int) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "hearing_pdf_import._worker", str(memory_bytes)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env=_child_env(),
-            close_fds=True,
-        )
-        self.reader = FrameReader()
-        self.killed = False
-
-    @property
-    def stdout(self) -> IO[bytes]:
-        assert self.proc.stdout is not None
-        return self.proc.stdout
-
-    def send(self, job: dict[str, Any]) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(encode_frame(job))
-        self.proc.stdin.flush()
-
-    def read(self) -> bytes:
-        return os.read(self.stdout.fileno(), _READ_CHUNK)
-
-    def kill(self) -> None:
-        self.killed = True
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self._reap()
-
-    def stop(self) -> None:
-        """Close stdin so an idle worker exits by itself; kill it if it does not."""
-        try:
-            if self.proc.stdin is not None:
-                self.proc.stdin.close()
-            self.proc.wait(timeout=5)
-        except (OSError, subprocess.TimeoutExpired):
-            self.kill()
-        self._reap()
-
-    def _reap(self) -> None:
-        self.proc.wait()
-        for pipe in (self.proc.stdin, self.proc.stdout):
-            if pipe is not None and not pipe.closed:
-                try:
-                    pipe.close()
-                except OSError:
-                    pass  # flushing a job into a dead worker's stdin
-
-    def death_failure(self) -> ImportFailure:
-        """Why the worker's output ended without a closing frame."""
-        try:
-            code = self.proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.kill()
-            code = self.proc.returncode
-        if code == -signal.SIGKILL:
-            # Not killed by us: the kernel's OOM killer is the usual suspect.
-            return failure(ErrorCode.MEMORY, "the parser was killed by the system")
-        if code == -signal.SIGXCPU:
-            return failure(ErrorCode.TIMEOUT, "CPU time limit reached")
-        if code is not None and code < 0:
-            return failure(ErrorCode.PARSE_ERROR, f"the parser crashed ({signal.Signals(-code).name})")
-        return failure(ErrorCode.PARSE_ERROR, f"the parser exited unexpectedly (exit code {code})")
 
 
 @dataclass
@@ -142,15 +58,17 @@ class _Running:
 class ExtractionPool:
     """Workers that extract PDFs under the given limits (PDF解析进程池).
 
-    Use as a context manager, or call :meth:`close`. Not thread-safe: one pool per
-    thread. ``extract_many`` returns results in input order; ``iter_extract``
-    yields ``(index, result)`` as files finish.
+    Use as a context manager, or call :meth:`close`. ``extract_many`` returns
+    results in input order; ``iter_extract`` yields ``(index, result)`` as files
+    finish. Calls from several threads (e.g. API requests run in a thread pool)
+    share the idle workers; each call runs at most ``limits.worker_count`` at once.
     """
 
     def __init__(self, limits: ImportLimits | None = None, options: ExtractOptions | None = None) -> None:
         self.limits = limits or ImportLimits()
         self.options = options or ExtractOptions()
-        self._idle: list[_Worker] = []
+        self._idle: list[WorkerProcess] = []
+        self._lock = threading.Lock()
         self._closed = False
 
     def __enter__(self) -> ExtractionPool:
@@ -163,9 +81,11 @@ class ExtractionPool:
 
     def close(self) -> None:
         """Stop the idle workers."""
-        self._closed = True
-        while self._idle:
-            self._idle.pop().stop()
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.stop()
 
     def extract(self, path: str | os.PathLike[str], options: ExtractOptions | None = None) -> DocumentResult:
         return self.extract_many([path], options)[0]
@@ -192,20 +112,23 @@ class ExtractionPool:
                 yield index, _failed(path, check.failure, 0.0, ocr)
             else:
                 queue.append(_Running(index, path, check, opts.password is not None, 0.0, 0.0))
-        busy: dict[_Worker, _Running] = {}
+        busy: dict[WorkerProcess, _Running] = {}
         selector = selectors.DefaultSelector()
         try:
             while queue or busy:
                 while queue and len(busy) < self.limits.worker_count:
                     run = queue.popleft()
-                    worker = self._idle.pop() if self._idle else _Worker(self.limits.memory_bytes)
+                    worker, reused = self._take_worker()
                     run.started = run.progress = time.monotonic()
                     try:
                         worker.send(self._job(run, opts, ocr))
                     except OSError:
-                        # A worker that died while idle; the file gets a fresh one.
                         worker.kill()
-                        queue.appendleft(run)
+                        if reused:  # it died while idle: the file gets a fresh worker
+                            queue.appendleft(run)
+                            continue
+                        broken = failure(ErrorCode.PARSE_ERROR, "the parser process could not be started")
+                        yield run.index, _failed(run.path, broken, 0.0, ocr)
                         continue
                     busy[worker] = run
                     selector.register(worker.stdout, selectors.EVENT_READ, worker)
@@ -222,9 +145,19 @@ class ExtractionPool:
                         selector.unregister(worker.stdout)
                         worker.kill()
                         del busy[worker]
-                        limit = "per-page" if run.deadline(self.limits) < run.started + self.limits.timeout_seconds else "per-file"
-                        yield run.index, _failed(
-                            run.path, failure(ErrorCode.TIMEOUT, f"{limit} time limit reached"), now - run.started, ocr
+                        limit = (
+                            "per-page"
+                            if run.deadline(self.limits) < run.started + self.limits.timeout_seconds
+                            else "per-file"
+                        )
+                        yield (
+                            run.index,
+                            _failed(
+                                run.path,
+                                failure(ErrorCode.TIMEOUT, f"{limit} time limit reached"),
+                                now - run.started,
+                                ocr,
+                            ),
                         )
         finally:
             # Reached early only if the consumer stops iterating or an error escapes.
@@ -243,7 +176,20 @@ class ExtractionPool:
             "cpu_seconds": self.limits.timeout_seconds + 30,
         }
 
-    def _on_readable(self, worker: _Worker, run: _Running, ocr: _Ocr) -> DocumentResult | None:
+    def _take_worker(self) -> tuple[WorkerProcess, bool]:
+        with self._lock:
+            if self._idle:
+                return self._idle.pop(), True
+        return WorkerProcess(self.limits.memory_bytes), False
+
+    def _release_worker(self, worker: WorkerProcess, reusable: bool) -> None:
+        with self._lock:
+            if reusable and not self._closed:
+                self._idle.append(worker)
+                return
+        worker.stop()
+
+    def _on_readable(self, worker: WorkerProcess, run: _Running, ocr: _Ocr) -> DocumentResult | None:
         """Consume the worker's output; return the file's result once it is complete."""
         elapsed = time.monotonic() - run.started
         data = worker.read()
@@ -257,17 +203,18 @@ class ExtractionPool:
                 if kind == "page":
                     run.pages.append(PageResult.from_dict(frame["page"]))
                     run.progress = time.monotonic()
-                    continue
-                if frame.get("reusable") is True and not self._closed:
-                    self._idle.append(worker)
+                elif kind == "done":
+                    result = _finished(run, elapsed, ocr)
+                    self._release_worker(worker, frame.get("reusable") is True)
+                    return result
                 else:
-                    worker.stop()
-                if kind == "done":
-                    return _finished(run, elapsed, ocr)
-                return _failed(run.path, ImportFailure.from_dict(frame["error"]), elapsed, ocr)
+                    error = ImportFailure.from_dict(frame["error"])
+                    self._release_worker(worker, frame.get("reusable") is True)
+                    return _failed(run.path, error, elapsed, ocr)
         except (ProtocolError, KeyError, TypeError, ValueError):
             worker.kill()
-            return _failed(run.path, failure(ErrorCode.PARSE_ERROR, "the parser sent malformed output"), elapsed, ocr)
+            malformed = failure(ErrorCode.PARSE_ERROR, "the parser sent malformed output")
+            return _failed(run.path, malformed, elapsed, ocr)
         return None
 
 
@@ -288,7 +235,11 @@ def _ocr_status(opts: ExtractOptions) -> _Ocr:
 
 def _failed(path: str, error: ImportFailure, seconds: float, ocr: _Ocr) -> DocumentResult:
     return DocumentResult(
-        path=path, status=DocumentStatus.FAILED, error=error, ocr_available=ocr.available, seconds=round(seconds, 3)
+        path=path,
+        status=DocumentStatus.FAILED,
+        error=error,
+        ocr_available=ocr.available,
+        seconds=round(seconds, 3),
     )
 
 
@@ -303,9 +254,13 @@ def _finished(run: _Running, seconds: float, ocr: _Ocr) -> DocumentResult:
     no_layer = [p.number for p in pages if p.status == PageStatus.NO_TEXT_LAYER]
     unmapped = [p.number for p in pages if p.status == PageStatus.UNMAPPED_GLYPHS]
     if no_layer:
-        notes.append(f"{len(no_layer)} page(s) have no text layer (无文字层, e.g. scanned): {_pages(no_layer)}")
+        notes.append(
+            f"{len(no_layer)} page(s) have no text layer (无文字层, e.g. scanned): {_pages(no_layer)}"
+        )
     if unmapped:
-        notes.append(f"{len(unmapped)} page(s) use fonts without a Unicode mapping (乱码): {_pages(unmapped)}")
+        notes.append(
+            f"{len(unmapped)} page(s) use fonts without a Unicode mapping (乱码): {_pages(unmapped)}"
+        )
     if (no_layer or unmapped) and ocr.available is False:
         notes.append(f"OCR unavailable: {ocr.reason}")
     ocr_pages = [p.number for p in pages if p.ocr]

@@ -176,7 +176,9 @@ def _flush(items: list[tuple[str, Char | None]], out: list[TextLine], options: E
             continue
         if gap_pending and prev is not None and _keeps_space(prev, ch, options):
             text.append(" ")
-            boxes.append((prev["x1"], min(prev["top"], ch["top"]), ch["x0"], max(prev["bottom"], ch["bottom"])))
+            boxes.append(
+                (prev["x1"], min(prev["top"], ch["top"]), ch["x0"], max(prev["bottom"], ch["bottom"]))
+            )
         gap_pending = False
         text.append(letter)
         boxes.append((ch["x0"], ch["top"], ch["x1"], ch["bottom"]))

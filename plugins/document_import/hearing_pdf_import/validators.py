@@ -88,7 +88,9 @@ def is_valid_id_number(value: str) -> bool:
 
 _MOBILE = re.compile(r"(?:\+?86)?(1[3-9]\d{9})")
 # Landline: area code 0 + 2-3 digits, subscriber 7-8 digits, optional extension (转).
-_LANDLINE = re.compile(r"(?:\+?86-?)?\(?(0\d{2,3})\)?-?(\d{7,8})(?:(?:转|-|ext\.?|x)(\d{1,6}))?", re.IGNORECASE)
+_LANDLINE = re.compile(
+    r"(?:\+?86-?)?\(?(0\d{2,3})\)?-?(\d{7,8})(?:(?:转|-|ext\.?|x)(\d{1,6}))?", re.IGNORECASE
+)
 
 
 def parse_phone(value: str) -> str:
@@ -101,7 +103,9 @@ def parse_phone(value: str) -> str:
     if landline:
         area, number, ext = landline.groups()
         return f"{area}-{number}" + (f"-{ext}" if ext else "")
-    raise InvalidValue("a phone number (联系电话) is an 11-digit mobile number or an area code and 7-8 digits")
+    raise InvalidValue(
+        "a phone number (联系电话) is an 11-digit mobile number or an area code and 7-8 digits"
+    )
 
 
 # ---------------------------------------------------------------- dates (日期)
@@ -193,6 +197,7 @@ def parse_persons(value: str) -> int:
 
 
 # ---------------------------------------------------------------- gender and text
+
 
 def parse_gender(value: str) -> str:
     """``男`` → ``male``, ``女`` → ``female`` (also a ticked list like ``☑男 □女``)."""

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pdf_factory
 import pytest
-
 from hearing_pdf_import import ExtractionPool, ExtractOptions, ImportLimits
 
 

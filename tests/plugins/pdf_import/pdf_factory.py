@@ -292,7 +292,12 @@ def decompression_bomb_pdf(path: Path, inflated_gib: int = 2) -> Path:
         adler = zlib.adler32(chunk, adler)
     stream = header_and_block + block * (count - 1) + final + struct.pack(">I", adler)
     content = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", _page(4), content]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        _page(4),
+        content,
+    ]
     path.write_bytes(build_pdf(objects))
     return path
 
@@ -302,7 +307,7 @@ def recursive_page_tree_pdf(path: Path, with_page: bool = False) -> Path:
     kids = b"[2 0 R 3 0 R]" if with_page else b"[2 0 R]"
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids %s /Count 1 >>" % kids]
     if with_page:
-        text = "BT /F1 12 Tf 72 720 Td (Hello) Tj ET".encode()
+        text = b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET"
         objects += [
             _page(4, extra=b" /Resources << /Font << /F1 5 0 R >> >>"),
             b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
@@ -346,7 +351,9 @@ def zero_pages_pdf(path: Path) -> Path:
     return path
 
 
-def encrypted_pdf(source: Path, path: Path, user_password: str = "secret", owner_password: str = "owner") -> Path:
+def encrypted_pdf(
+    source: Path, path: Path, user_password: str = "secret", owner_password: str = "owner"
+) -> Path:
     """``source`` encrypted with pypdf (AES-128); an empty user password means permissions only."""
     from pypdf import PdfReader, PdfWriter
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pdf_factory
 import pytest
-
-from hearing_core.errors import FieldError
 from hearing_pdf_import import ExtractionPool
 from hearing_pdf_import.form_mapping import FormMapping
 from hearing_pdf_import.forms import extract_form, extract_form_file
+
+from hearing_core.errors import FieldError
 
 EXPECTED = {
     "name": "王某某",

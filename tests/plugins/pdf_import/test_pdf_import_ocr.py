@@ -14,7 +14,6 @@ from pathlib import Path
 import pdf_factory
 import pytest
 from conftest import SCANNED_LINES
-
 from hearing_pdf_import import DocumentStatus, ExtractionPool, ExtractOptions, ImportLimits, PageStatus
 from hearing_pdf_import.forms import extract_form_file
 from hearing_pdf_import.ocr import ocr_status, parse_tsv
@@ -41,7 +40,9 @@ def fresh_ocr_status() -> Iterator[None]:
 
 def test_tesseract_with_chi_sim_is_installed(fresh_ocr_status: None) -> None:
     status = ocr_status("chi_sim")
-    assert status.available, f"{status.reason} — CI and developers install tesseract-ocr tesseract-ocr-chi-sim"
+    assert status.available, (
+        f"{status.reason} — CI and developers install tesseract-ocr tesseract-ocr-chi-sim"
+    )
 
 
 def test_scanned_page_is_read_by_ocr(scanned: Path, ocr_pool: ExtractionPool) -> None:
@@ -56,7 +57,9 @@ def test_scanned_page_is_read_by_ocr(scanned: Path, ocr_pool: ExtractionPool) ->
     assert "13800138000" in page.text
     assert any("OCR" in note for note in result.notes)
     # Line boxes are in points on the A4 page.
-    assert all(0 <= ln.bbox[0] < ln.bbox[2] <= 596 and 0 <= ln.bbox[1] < ln.bbox[3] <= 843 for ln in page.lines)
+    assert all(
+        0 <= ln.bbox[0] < ln.bbox[2] <= 596 and 0 <= ln.bbox[1] < ln.bbox[3] <= 843 for ln in page.lines
+    )
 
 
 def test_scanned_form_fields_come_from_ocr_lines(pdf_dir: Path, ocr_pool: ExtractionPool) -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pdf_factory
 import pytest
-
 from hearing_pdf_import import (
     DocumentResult,
     ErrorCode,
@@ -55,7 +54,9 @@ def test_precheck_sees_encryption_in_the_trailer(tmp_path: Path, letter: Path) -
 
 
 def test_limits_and_options_from_settings() -> None:
-    limits = ImportLimits.from_mapping({"max_file_mb": 10, "memory_mb": 512, "timeout_seconds": 30, "workers": 3})
+    limits = ImportLimits.from_mapping(
+        {"max_file_mb": 10, "memory_mb": 512, "timeout_seconds": 30, "workers": 3}
+    )
     assert limits.max_file_bytes == 10 * 1024 * 1024 and limits.memory_bytes == 512 * 1024 * 1024
     assert limits.worker_count == 3 and limits.timeout_seconds == 30
     assert ImportLimits().worker_count >= 1
@@ -98,5 +99,9 @@ def test_frames_are_length_prefixed_json_with_a_size_cap() -> None:
 def test_bench_reports_rates_and_ratios(tmp_path: Path) -> None:
     result = run_bench(pages=3, batch=2, workers=2, directory=tmp_path)
     assert result.pages == 3 and result.batch_files == 2
-    assert result.pdfplumber_pages_per_s > 0 and result.single_pages_per_s > 0 and result.batch_pages_per_s > 0
-    assert result.single_ratio == pytest.approx(result.single_pages_per_s / result.pdfplumber_pages_per_s, rel=0.01)
+    assert (
+        result.pdfplumber_pages_per_s > 0 and result.single_pages_per_s > 0 and result.batch_pages_per_s > 0
+    )
+    assert result.single_ratio == pytest.approx(
+        result.single_pages_per_s / result.pdfplumber_pages_per_s, rel=0.01
+    )

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pdf_factory
 import pytest
-
 from hearing_pdf_import import (
     DocumentStatus,
     ErrorCode,
@@ -35,7 +34,10 @@ def _rss_peak_mib() -> float:
 
 
 HOSTILE: dict[str, tuple[Callable[[Path], Path], ErrorCode]] = {
-    "truncated": (lambda d: pdf_factory.truncated_pdf(pdf_factory.letter_pdf(d / "t-src.pdf"), d / "t.pdf"), ErrorCode.TRUNCATED),
+    "truncated": (
+        lambda d: pdf_factory.truncated_pdf(pdf_factory.letter_pdf(d / "t-src.pdf"), d / "t.pdf"),
+        ErrorCode.TRUNCATED,
+    ),
     "encrypted": (
         lambda d: pdf_factory.encrypted_pdf(pdf_factory.letter_pdf(d / "e-src.pdf"), d / "e.pdf"),
         ErrorCode.ENCRYPTED,
@@ -71,14 +73,30 @@ def test_non_pdf_bytes_named_pdf(tmp_path: Path, pool: ExtractionPool) -> None:
     assert all("非PDF" in r.error.message for r in results if r.error)
 
 
-def test_batch_of_hostile_and_good_files_keeps_order_and_caller_memory(tmp_path: Path, letter: Path, bomb: Path) -> None:
-    files = [letter, bomb, pdf_factory.zero_pages_pdf(tmp_path / "z.pdf"), letter, pdf_factory.not_pdf_files(tmp_path)[0]]
+def test_batch_of_hostile_and_good_files_keeps_order_and_caller_memory(
+    tmp_path: Path, letter: Path, bomb: Path
+) -> None:
+    files = [
+        letter,
+        bomb,
+        pdf_factory.zero_pages_pdf(tmp_path / "z.pdf"),
+        letter,
+        pdf_factory.not_pdf_files(tmp_path)[0],
+    ]
     before = _rss_peak_mib()
     started = time.monotonic()
-    results = extract_documents(files, limits=ImportLimits(workers=2, memory_bytes=512 * 1024 * 1024), options=NO_OCR)
+    results = extract_documents(
+        files, limits=ImportLimits(workers=2, memory_bytes=512 * 1024 * 1024), options=NO_OCR
+    )
     assert time.monotonic() - started < BUDGET_S
     codes = [r.error.code if r.error else r.status for r in results]
-    assert codes == [DocumentStatus.OK, ErrorCode.MEMORY, ErrorCode.NO_PAGES, DocumentStatus.OK, ErrorCode.NOT_PDF]
+    assert codes == [
+        DocumentStatus.OK,
+        ErrorCode.MEMORY,
+        ErrorCode.NO_PAGES,
+        DocumentStatus.OK,
+        ErrorCode.NOT_PDF,
+    ]
     assert results[0].text == results[3].text != ""
     assert _rss_peak_mib() - before < 50
     json.dumps([r.to_dict() for r in results], ensure_ascii=False)  # plain data all the way
@@ -111,7 +129,9 @@ def test_password_opens_an_encrypted_file(letter: Path, tmp_path: Path) -> None:
     wrong = extract_document(locked, options=ExtractOptions(ocr=False, password="guess"))
     assert wrong.error is not None and wrong.error.code == ErrorCode.ENCRYPTED
     # Permissions-only encryption (empty user password) is read, with a note.
-    owner_only = extract_document(pdf_factory.encrypted_pdf(letter, tmp_path / "perm.pdf", user_password=""), options=NO_OCR)
+    owner_only = extract_document(
+        pdf_factory.encrypted_pdf(letter, tmp_path / "perm.pdf", user_password=""), options=NO_OCR
+    )
     assert owner_only.status == DocumentStatus.OK
     assert any("encrypted" in note for note in owner_only.notes)
 
@@ -154,7 +174,9 @@ def test_a_crashed_worker_is_a_per_file_error_and_is_replaced(tmp_path: Path, le
     long_doc = make_document(tmp_path / "crash.pdf", pages=40)
     others = set(_children())  # workers of the shared pool must not be hit
     with ExtractionPool(ImportLimits(workers=1), NO_OCR) as pool:
-        killer = threading.Timer(1.0, lambda: [os.kill(pid, signal.SIGSEGV) for pid in set(_children()) - others])
+        killer = threading.Timer(
+            1.0, lambda: [os.kill(pid, signal.SIGSEGV) for pid in set(_children()) - others]
+        )
         killer.start()
         try:
             result = pool.extract(long_doc)
@@ -165,7 +187,9 @@ def test_a_crashed_worker_is_a_per_file_error_and_is_replaced(tmp_path: Path, le
         assert pool.extract(letter).status == DocumentStatus.OK
 
 
-def test_a_worker_is_reused_after_success_and_replaced_after_failure(letter: Path, bomb: Path, tmp_path: Path) -> None:
+def test_a_worker_is_reused_after_success_and_replaced_after_failure(
+    letter: Path, bomb: Path, tmp_path: Path
+) -> None:
     others = set(_children())
 
     def mine() -> set[int]:
@@ -191,7 +215,9 @@ def test_closed_pool_refuses_work(letter: Path) -> None:
         pool.extract(letter)
 
 
-def test_iter_extract_yields_prechecked_failures_first(tmp_path: Path, letter: Path, pool: ExtractionPool) -> None:
+def test_iter_extract_yields_prechecked_failures_first(
+    tmp_path: Path, letter: Path, pool: ExtractionPool
+) -> None:
     bad = pdf_factory.not_pdf_files(tmp_path)[1]
     order = [index for index, _ in pool.iter_extract([letter, bad])]
     assert order == [1, 0]
@@ -205,3 +231,13 @@ def test_an_idle_worker_that_died_is_replaced(letter: Path) -> None:
             os.kill(pid, signal.SIGKILL)
         time.sleep(0.2)  # let the kill land before the next job is sent
         assert pool.extract(letter).status == DocumentStatus.OK
+
+
+def test_threads_can_share_a_pool(letter: Path, cid_letter: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ExtractionPool(ImportLimits(workers=2), NO_OCR) as pool:
+        with ThreadPoolExecutor(max_workers=3) as threads:
+            results = list(threads.map(lambda p: pool.extract(p), [letter, cid_letter] * 3))
+    assert [r.status for r in results] == [DocumentStatus.OK] * 6
+    assert results[0].text == results[2].text == results[4].text

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pdf_factory
-
 from hearing_pdf_import import ExtractionPool, ExtractOptions
 from hearing_pdf_import.tables import looks_tabular
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pdf_factory
 import pytest
-
 from hearing_pdf_import import DocumentStatus, ExtractionPool, ExtractOptions, PageStatus
 from hearing_pdf_import.text import clean_cell_text, dedupe_chars, is_cjk
 
@@ -24,7 +23,9 @@ def accepted_text(result) -> str:
 
 
 @pytest.mark.parametrize("builder", ["letter", "cid_letter"])
-def test_letter_round_trips_up_to_whitespace(builder: str, request: pytest.FixtureRequest, pool: ExtractionPool) -> None:
+def test_letter_round_trips_up_to_whitespace(
+    builder: str, request: pytest.FixtureRequest, pool: ExtractionPool
+) -> None:
     result = pool.extract(request.getfixturevalue(builder))
     assert result.status == DocumentStatus.OK
     assert result.error is None
@@ -44,7 +45,9 @@ def test_no_space_between_cjk_characters(letter: Path, cid_letter: Path, pool: E
     for path in (letter, cid_letter):
         for page in pool.extract(path).pages:
             for line in page.lines:
-                assert not re.search(r"[\u4e00-\u9fff，。：；（）《》] +[\u4e00-\u9fff，。：；（）《》]", line.text), line.text
+                assert not re.search(
+                    r"[\u4e00-\u9fff，。：；（）《》] +[\u4e00-\u9fff，。：；（）《》]", line.text
+                ), line.text
 
 
 def test_reading_order_follows_the_page(letter: Path, pool: ExtractionPool) -> None:

@@ -6,9 +6,6 @@ from datetime import date
 
 import pdf_factory
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-
 from hearing_pdf_import.validators import (
     InvalidValue,
     id_check_digit,
@@ -21,6 +18,8 @@ from hearing_pdf_import.validators import (
     parse_text,
     validate_id_number,
 )
+from hypothesis import given
+from hypothesis import strategies as st
 
 # Published specimen numbers whose check characters are known (one ends in X).
 KNOWN_VALID = ["11010519491231002X", "440524188001010014", "110101199003074477"]
@@ -106,7 +105,9 @@ def test_bad_phone_numbers(raw: str) -> None:
         parse_phone(raw)
 
 
-@pytest.mark.parametrize("raw", ["2025-03-08", "2025/3/8", "2025年3月8日", "2025 年 3 月 8 日", "2025.03.08", "２０２５年３月８日"])
+@pytest.mark.parametrize(
+    "raw", ["2025-03-08", "2025/3/8", "2025年3月8日", "2025 年 3 月 8 日", "2025.03.08", "２０２５年３月８日"]
+)
 def test_dates(raw: str) -> None:
     assert parse_date(raw) == date(2025, 3, 8)
 
@@ -142,7 +143,10 @@ def test_bad_channels(raw: str) -> None:
         parse_channel(raw)
 
 
-@pytest.mark.parametrize(("raw", "count"), [("1", 1), ("3人", 3), ("１２", 12), ("三人", 3), ("十", 10), ("二十一", 21), ("两名", 2)])
+@pytest.mark.parametrize(
+    ("raw", "count"),
+    [("1", 1), ("3人", 3), ("１２", 12), ("三人", 3), ("十", 10), ("二十一", 21), ("两名", 2)],
+)
 def test_persons(raw: str, count: int) -> None:
     assert parse_persons(raw) == count
 
