@@ -227,9 +227,6 @@ class CaseData:
         present = session.present_nos() if session else set()
         return {s for p in self.participants if p.no in present and (s := self.side(p)) is not None}
 
-    def _taken_person_ids(self) -> set[int]:
-        return {p.person_id for p in self.participants if p.person_id is not None} | self.panel.person_ids()
-
     @property
     def heard_on(self) -> date | None:
         """Day the hearing closed (periods after the hearing run from it)."""
