@@ -47,12 +47,9 @@ def form(pdf_dir: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def scanned(pdf_dir: Path) -> Path:
-    return pdf_factory.scanned_pdf(pdf_dir / "scanned.pdf", SCANNED_LINES)
+    return pdf_factory.scanned_pdf(pdf_dir / "scanned.pdf", pdf_factory.SCANNED_LINES)
 
 
 @pytest.fixture(scope="session")
 def bomb(pdf_dir: Path) -> Path:
     return pdf_factory.decompression_bomb_pdf(pdf_dir / "bomb.pdf", inflated_gib=2)
-
-
-SCANNED_LINES = ("信访事项受理告知书", "关于征地补偿问题的来信，我局已依法受理。", "联系电话：13800138000")

@@ -32,6 +32,9 @@ LETTER: tuple[str, ...] = (
     "信访人：王某某　2025年3月8日",
 )
 
+#: Lines of the "scanned" page that OCR must read back.
+SCANNED_LINES = ("信访事项受理告知书", "关于征地补偿问题的来信，我局已依法受理。", "联系电话：13800138000")
+
 TABLE_ROWS: tuple[tuple[str, ...], ...] = (
     ("序号", "姓名", "事项类别", "办理状态"),
     ("1", "张三", "征地拆迁", "已受理"),

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pdf_factory
 import pytest
-from conftest import SCANNED_LINES
 from hearing_pdf_import import DocumentStatus, ExtractionPool, ExtractOptions, ImportLimits, PageStatus
 from hearing_pdf_import.forms import extract_form_file
 from hearing_pdf_import.ocr import ocr_status, parse_tsv
@@ -52,7 +51,9 @@ def test_scanned_page_is_read_by_ocr(scanned: Path, ocr_pool: ExtractionPool) ->
     assert page.status == PageStatus.OK and page.ocr
     assert page.char_count == 0  # still no text layer: the text came from OCR
     assert page.ocr_confidence is not None and page.ocr_confidence >= 60
-    similarity = difflib.SequenceMatcher(None, squash(page.text), squash("".join(SCANNED_LINES))).ratio()
+    similarity = difflib.SequenceMatcher(
+        None, squash(page.text), squash("".join(pdf_factory.SCANNED_LINES))
+    ).ratio()
     assert similarity >= 0.8, page.text
     assert "13800138000" in page.text
     assert any("OCR" in note for note in result.notes)
