@@ -167,7 +167,7 @@ class ExtractionPool:
 
     def _job(self, run: _Running, opts: ExtractOptions, ocr: _Ocr) -> dict[str, Any]:
         return {
-            "path": run.path,
+            "path": os.path.abspath(run.path),  # the worker must not depend on a shared cwd
             "options": opts.to_dict(),
             "max_pages": self.limits.max_pages,
             "ocr": ocr.available,

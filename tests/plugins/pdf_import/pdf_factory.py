@@ -252,6 +252,28 @@ def unmapped_glyphs_pdf(path: Path, paragraphs: Sequence[str] = LETTER) -> Path:
     return path
 
 
+def mixed_unmapped_pdf(path: Path, text: str, stray: str) -> Path:
+    """``text`` in a mapped font, then ``stray`` in a second font whose Unicode map is cut out.
+
+    The second font is registered last, so its objects come last in the file.
+    """
+    import re
+
+    pdf = _fpdf()
+    pdf.add_font("raw", "", str(cjk_font()))
+    pdf.set_compression(False)
+    pdf.add_page()
+    pdf.multi_cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("raw", size=12)
+    pdf.cell(0, 8, stray)
+    data = bytes(pdf.output())
+    for key in (rb"/ToUnicode", rb"/FontFile2"):
+        last = list(re.finditer(key + rb"\s+\d+\s+\d+\s+R", data))[-1]
+        data = data[: last.start()] + b" " * (last.end() - last.start()) + data[last.end() :]
+    path.write_bytes(data)
+    return path
+
+
 # ---------------------------------------------------------------- hostile files
 
 

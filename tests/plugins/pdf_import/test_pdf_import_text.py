@@ -82,6 +82,17 @@ def test_unmapped_glyphs_are_never_accepted_as_text(pdf_dir: Path, pool: Extract
     assert any("Unicode mapping" in note for note in result.notes)
 
 
+def test_a_few_unmapped_glyphs_become_replacement_characters(pdf_dir: Path, pool: ExtractionPool) -> None:
+    text = "".join(pdf_factory.LETTER[:3])
+    path = pdf_factory.mixed_unmapped_pdf(pdf_dir / "mixed.pdf", text, "附件")
+    result = pool.extract(path)
+    page = result.pages[0]
+    assert page.status == PageStatus.OK
+    assert page.unmapped_chars == 2
+    assert squash(page.text) == squash(text) + "\ufffd\ufffd"
+    assert "(cid:" not in page.text and all("(cid:" not in ln.text for ln in page.lines)
+
+
 def test_page_without_glyphs_is_no_text_layer(scanned: Path, pool: ExtractionPool) -> None:
     result = pool.extract(scanned)
     page = result.pages[0]
