@@ -1,0 +1,55 @@
+"""The register as a core plugin (登记): permissions, routes and commands through the public hooks.
+
+Light on purpose: ``hearing --help`` imports this module, so the API and CLI
+modules are imported inside the hooks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from hearing_core import hookimpl
+from hearing_core.contributions import Permission
+
+if TYPE_CHECKING:
+    import click
+
+    from hearing_core.app import HearingApp
+
+READERS = (
+    "registrar",
+    "handling_officer",
+    "presiding_officer",
+    "clerk",
+    "mediator",
+    "centre_staff",
+    "review_officer",
+    "leader",
+    "auditor",
+)
+
+
+@hookimpl
+def register_permissions() -> list[Permission]:
+    return [
+        Permission("petitions.read", "read petition items, matters and their deadlines", READERS),
+        Permission("petitions.write", "register and correct items, create matters, link items", ("registrar", "handling_officer")),
+        Permission("petitions.dispose", "accept, transfer, assign, extend, issue opinions, conclude", ("handling_officer",)),
+        Permission("petitions.import", "import a register file (JSON Lines, CSV, XLSX)", ("registrar",)),
+        Permission("backlog.read", "read the backlog ledger (积案台账)", ("leader", "handling_officer", "registrar", "auditor")),
+        Permission("backlog.write", "put matters on the backlog ledger and record progress", ("leader", "handling_officer")),
+    ]
+
+
+@hookimpl
+def register_routes(app: HearingApp) -> list[Any]:
+    from hearing_core.petitions.api import controllers
+
+    return list(controllers())
+
+
+@hookimpl
+def register_commands(cli: click.Group) -> None:
+    from hearing_core.petitions.cli import add_commands
+
+    add_commands(cli)
