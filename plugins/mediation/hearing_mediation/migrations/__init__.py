@@ -1,0 +1,1 @@
+"""Migrations of the mediation plugin's piccolo app (``mediation``)."""
