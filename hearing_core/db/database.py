@@ -58,6 +58,8 @@ class Database:
     async def close(self) -> None:
         if self._open and not self.is_sqlite:
             await self.engine.close_connection_pool()  # type: ignore[attr-defined]
+        if self.is_sqlite:
+            await self.engine.close_idle_connections()  # type: ignore[attr-defined]
         self._open = False
 
     @asynccontextmanager

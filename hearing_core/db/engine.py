@@ -9,6 +9,7 @@ locked" however long the timeout (shared/guides/style.md, pitfall 14).
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,23 @@ SQLITE_BUSY_TIMEOUT = 30.0
 
 
 class HearingSQLiteEngine(SQLiteEngine):
-    """SQLite engine with per-connection pragmas suitable for WAL mode."""
+    """SQLite engine with WAL-friendly pragmas and a small pool for autocommit queries.
+
+    Piccolo's SQLite engine opens a new aiosqlite connection (and with it a new
+    thread) for every query outside a transaction, and runs ``PRAGMA
+    foreign_keys`` before each one. On the API's read path that costs more than
+    the query itself, so queries outside transactions reuse idle connections
+    here. Transactions keep piccolo's own connection handling (one connection
+    per transaction, closed at the end). Pools are per event loop, because an
+    aiosqlite connection belongs to the loop it was opened on.
+    """
+
+    #: Idle connections kept per event loop.
+    pool_size = 8
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._idle: dict[asyncio.AbstractEventLoop, list[Any]] = {}
 
     async def get_connection(self) -> Any:
         connection = await super().get_connection()
@@ -35,6 +52,41 @@ class HearingSQLiteEngine(SQLiteEngine):
         # than FULL; only an OS crash can lose the last transactions.
         await connection.execute("PRAGMA synchronous = NORMAL")
         return connection
+
+    async def _borrow(self) -> Any:
+        idle = self._idle.get(asyncio.get_running_loop())
+        if idle:
+            return idle.pop()
+        return await self.get_connection()
+
+    async def _give_back(self, connection: Any) -> None:
+        loop = asyncio.get_running_loop()
+        idle = self._idle.setdefault(loop, [])
+        if len(idle) < self.pool_size:
+            idle.append(connection)
+        else:
+            await connection.close()
+
+    async def _run_in_new_connection(
+        self, query: str, args: list[Any] | None = None, query_type: str = "generic", table: Any = None
+    ) -> Any:
+        connection = await self._borrow()
+        try:
+            async with connection.execute(query, args or []) as cursor:
+                rows = await cursor.fetchall()
+            await connection.commit()
+        except BaseException:
+            # A connection that failed mid-query may be in any state: never reuse it.
+            await connection.close()
+            raise
+        await self._give_back(connection)
+        return rows
+
+    async def close_idle_connections(self) -> None:
+        """Close the pooled connections of the running loop (app shutdown)."""
+        idle = self._idle.pop(asyncio.get_running_loop(), [])
+        for connection in idle:
+            await connection.close()
 
 
 def sqlite_path(url: str) -> Path:
@@ -48,6 +100,9 @@ def sqlite_path(url: str) -> Path:
 def create_engine(url: str) -> Engine:
     """Create (but do not connect) the engine for ``url``."""
     if url.startswith("sqlite"):
+        if sqlite3.sqlite_version_info < (3, 35):
+            # RETURNING (used for inserts) arrived in SQLite 3.35.
+            raise StartupError(f"SQLite {sqlite3.sqlite_version} is too old: 3.35 or newer is required")
         path = sqlite_path(url)
         path.parent.mkdir(parents=True, exist_ok=True)
         _enable_wal(path)

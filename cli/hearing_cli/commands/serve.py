@@ -14,8 +14,9 @@ __all__ = ["serve"]
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes (PostgreSQL for more than one writer-heavy worker).")
 @click.option("--upgrade/--no-upgrade", default=True, show_default=True, help="Apply pending migrations before starting.")
+@click.option("--access-log/--no-access-log", default=False, show_default=True, help="Log every request (the audit log records every change regardless).")
 @pass_state
-def serve(state: CliState, host: str, port: int, workers: int, upgrade: bool) -> None:
+def serve(state: CliState, host: str, port: int, workers: int, upgrade: bool, access_log: bool) -> None:
     """Run the API server; API docs at http://HOST:PORT/schema."""
     import os
 
@@ -40,5 +41,6 @@ def serve(state: CliState, host: str, port: int, workers: int, upgrade: bool) ->
         proxy_headers=False,
         server_header=False,
         timeout_keep_alive=5,
+        access_log=access_log,
         log_level="info",
     )
