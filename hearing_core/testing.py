@@ -172,8 +172,18 @@ class CliHarness:
             "HEARING_DATABASE_URL": settings.database_url,
             "HEARING_SECRET_KEY": settings.secret_key,
         }
+        self._upgraded: set[tuple[str, ...]] = set()
 
     def __call__(self, *args: str, input: str | None = None, plugins: Sequence[str] = ()) -> Any:
+        if tuple(plugins) not in self._upgraded and args[:2] != ("db", "upgrade"):
+            # On PostgreSQL commands refuse to run with pending migrations (operators
+            # apply them); give every test instance an up-to-date schema first.
+            self._upgraded.add(tuple(plugins))
+            result = self._invoke(("db", "upgrade"), None, plugins)
+            assert result.exit_code == 0, result.output + result.stderr
+        return self._invoke(args, input, plugins)
+
+    def _invoke(self, args: Sequence[str], input: str | None, plugins: Sequence[str]) -> Any:
         from click.testing import CliRunner
 
         from hearing_cli.main import build_cli
