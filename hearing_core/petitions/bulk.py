@@ -1,0 +1,77 @@
+"""Multi-row INSERT through the current transaction's own connection (bulk import).
+
+Piccolo's ``Table.insert(*rows)`` builds one Table object per row, which costs
+more than the database's own work for 100 000 rows. Here one ``INSERT … VALUES
+(…), (…) …`` statement per batch goes straight to the driver (aiosqlite or
+asyncpg) on the connection of the enclosing write transaction, so it commits or
+rolls back with everything else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hearing_core.db.database import Database
+
+__all__ = ["insert_rows", "max_rows"]
+
+#: SQLite allows 32766 bound parameters per statement, asyncpg 32767.
+_MAX_PARAMS = 32_000
+
+
+def max_rows(columns: int) -> int:
+    """The most rows of ``columns`` values one statement may carry."""
+    return max(1, _MAX_PARAMS // columns)
+
+
+async def insert_rows(
+    db: Database,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    returning: Sequence[str] = (),
+) -> list[tuple[Any, ...]]:
+    """Insert ``rows`` (tuples in ``columns`` order) in as few statements as allowed.
+
+    Must run inside ``db.write()``. Returns the ``returning`` columns of every
+    inserted row, in insertion order.
+    """
+    transaction = db.engine.current_transaction.get()  # type: ignore[attr-defined]
+    if transaction is None:
+        raise RuntimeError("insert_rows must run inside a write transaction")
+    connection = transaction.connection
+    names = ", ".join(f'"{c}"' for c in columns)
+    tail = f" RETURNING {', '.join(chr(34) + c + chr(34) for c in returning)}" if returning else ""
+    results: list[tuple[Any, ...]] = []
+    step = max_rows(len(columns))
+    for start in range(0, len(rows), step):
+        chunk = rows[start : start + step]
+        params = [value for row in chunk for value in row]
+        if db.is_sqlite:
+            group = "(" + ", ".join("?" * len(columns)) + ")"
+            sql = f'INSERT INTO "{table}" ({names}) VALUES ' + ", ".join([group] * len(chunk)) + tail
+            cursor = await connection.execute(sql, params)
+            if returning:
+                # Piccolo's SQLite connections return rows as dicts.
+                results.extend(_values(r, returning) for r in await cursor.fetchall())
+            await cursor.close()
+        else:
+            width = len(columns)
+            groups = (
+                "(" + ", ".join(f"${i * width + j + 1}" for j in range(width)) + ")" for i in range(len(chunk))
+            )
+            sql = f'INSERT INTO "{table}" ({names}) VALUES ' + ", ".join(groups) + tail
+            if returning:
+                results.extend(_values(r, returning) for r in await connection.fetch(sql, *params))
+            else:
+                await connection.execute(sql, *params)
+    return results
+
+
+def _values(row: Any, names: Sequence[str]) -> tuple[Any, ...]:
+    if isinstance(row, dict):
+        return tuple(row[n] for n in names)
+    return tuple(row[n] for n in names) if hasattr(row, "keys") else tuple(row)
