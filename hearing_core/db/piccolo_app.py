@@ -16,6 +16,7 @@ TABLE_MODULES: list[str] = [
     "hearing_core.security.tables",
     "hearing_core.audit.tables",
     "hearing_core.petitions.tables",
+    "hearing_core.reports.tables",
 ]
 
 for _module in TABLE_MODULES:
