@@ -65,8 +65,13 @@ class ImportLimits:
 
     @property
     def worker_count(self) -> int:
-        """Workers to start for a batch: the setting, else the number of cores."""
-        return self.workers or os.cpu_count() or 1
+        """Workers to start for a batch: the setting, else the cores this process may use."""
+        if self.workers:
+            return self.workers
+        try:
+            return len(os.sched_getaffinity(0)) or 1  # honours taskset/cpuset limits
+        except AttributeError:  # not on Linux
+            return os.cpu_count() or 1
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> ImportLimits:

@@ -105,3 +105,15 @@ def test_bench_reports_rates_and_ratios(tmp_path: Path) -> None:
     assert result.single_ratio == pytest.approx(
         result.single_pages_per_s / result.pdfplumber_pages_per_s, rel=0.01
     )
+
+
+def test_importing_the_package_does_not_import_the_parser() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, hearing_pdf_import, hearing_pdf_import.forms, hearing_pdf_import.validators;"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'pdfplumber', 'pdfminer', 'pypdfium2'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.strip() == "[]"
