@@ -18,6 +18,7 @@ from litestar.exceptions import HTTPException, NotAuthorizedException, Validatio
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 
 from hearing_core.errors import HearingError
+from hearing_core.security.masking import scrub_text
 
 __all__ = ["PROBLEM_MEDIA_TYPE", "exception_handlers", "problem_response"]
 
@@ -40,6 +41,17 @@ _TITLES = {
 }
 
 
+def _scrubbed(value: Any) -> Any:
+    # An ID number or phone typed into a path or a field must not come back in an error body.
+    if isinstance(value, str):
+        return scrub_text(value)
+    if isinstance(value, list):
+        return [_scrubbed(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _scrubbed(v) for k, v in value.items()}
+    return value
+
+
 def problem_response(status: int, detail: str, *, title: str | None = None, **extra: Any) -> Response[Any]:
     body: dict[str, Any] = {
         "type": "about:blank",
@@ -48,9 +60,13 @@ def problem_response(status: int, detail: str, *, title: str | None = None, **ex
         "detail": detail,
     }
     body.update({k: v for k, v in extra.items() if v is not None})
+    body = _scrubbed(body)
     headers = {}
     if status == 401:
         headers["WWW-Authenticate"] = "Bearer"
+    retry_after = extra.get("retry_after")
+    if status == 429 and retry_after:
+        headers["Retry-After"] = str(retry_after)
     return Response(content=body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 

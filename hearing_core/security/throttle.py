@@ -39,7 +39,7 @@ class TooManyAttempts(HearingError):
     title = "Too many requests"
 
     def __init__(self, retry_after: int) -> None:
-        super().__init__(f"too many failed logins; try again in {retry_after} seconds")
+        super().__init__(f"too many failed logins; try again in {retry_after} seconds", retry_after=retry_after)
         self.retry_after = retry_after
 
 
