@@ -46,6 +46,8 @@ class YearData:
     not_accepted_by_reason: Mapping[str, int] = field(default_factory=dict)
     #: Distinct matters (纯件数) per top-level category code.
     matters_by_category: Mapping[str, int] = field(default_factory=dict)
+    #: Items still awaiting the acceptance decision (counted as accepted, 待受理).
+    pending: int = 0
 
     def monthly_totals(self) -> list[int]:
         series = [self.monthly.get(key, [0] * 12) for key in CHANNEL_SERIES]
@@ -70,13 +72,13 @@ def _figures(f: AnnualFigures, matters_by_category: Mapping[str, int]) -> dict[s
     return data
 
 
+_REASON_LABELS = {m.value: m.label for m in NotAcceptedReason}
+
+
 def _reasons(counts: Mapping[str, int]) -> list[dict[str, Any]]:
     rows = []
     for code, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        try:
-            name = NotAcceptedReason(code).label
-        except ValueError:
-            name = code or "未注明"
+        name = _REASON_LABELS.get(code) or code or "未注明"
         rows.append({"code": code, "name": name, "count": count})
     return rows
 
@@ -136,6 +138,7 @@ def build_report(
         else _figures(previous_figures, previous.matters_by_category if previous else {}),
         "previous_source": "published" if published_previous else ("register" if previous_figures else None),
         "not_accepted_by_reason": _reasons(current.not_accepted_by_reason),
+        "pending": current.pending,
         "monthly": monthly,
         "paragraphs": intake_paragraphs(figures, current.not_accepted_by_reason, labels, totals, place=place),
         "sections": [dict(s) for s in sections],

@@ -87,9 +87,16 @@ def intake_paragraphs(
     month_totals: Sequence[int],
     *,
     place: str = "我县",
+    pending: int = 0,
 ) -> list[str]:
-    """The two paragraphs of 接待办理群众来信来访情况: the counts, then what they were about."""
-    first = intake_sentence(f) + acceptance_sentence(f, reasons, place=place) + repeat_sentence(f)
+    """The two paragraphs of 接待办理群众来信来访情况: the counts, then what they were about.
+
+    ``pending`` items (no acceptance decision yet) are counted as accepted and said so.
+    """
+    first = intake_sentence(f) + acceptance_sentence(f, reasons, place=place)
+    if pending:
+        first += f"受理件中有{pending}件截至统计时尚未作出受理决定。"
+    first += repeat_sentence(f)
     noun = "来信来访" if _noun(f) == "群众来信来访" else "信访"
     second = category_sentence(f) + monthly_sentence(month_labels, month_totals, noun)
     return [p for p in (first, second) if p]
