@@ -79,7 +79,9 @@ def process_page(page: Any, options: ExtractOptions, ocr: bool, ocr_timeout: flo
             recognised = ocr_page(
                 page, options.ocr_language, options.ocr_resolution, ocr_timeout, options.char_boxes
             )
-        except RuntimeError:
+        except MemoryError:
+            raise
+        except Exception:  # noqa: BLE001 - rendering (pdfium) or tesseract failed on this page
             recognised = None  # a page OCR could not read keeps its text-layer status
         if (
             recognised is not None
@@ -154,6 +156,7 @@ def run_job(job: dict[str, Any], send: Send) -> tuple[dict[str, Any], bool]:
     whose aftermath is unknown.
     """
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
 
     _cpu_backstop(float(job.get("cpu_seconds", 600)))
     try:
@@ -163,7 +166,8 @@ def run_job(job: dict[str, Any], send: Send) -> tuple[dict[str, Any], bool]:
     except RecursionError:
         return _error(ErrorCode.PARSE_ERROR, "objects nested too deeply"), False
     except Exception as exc:  # noqa: BLE001 - every parser failure must become a per-file error
-        cause = exc.args[0] if type(exc).__name__ == "PdfminerException" and exc.args else exc
+        # pdfplumber wraps pdfminer's errors when it opens a file.
+        cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect):
             return _error(ErrorCode.ENCRYPTED, "the password is missing or wrong"), True
         if isinstance(cause, PDFEncryptionError):
