@@ -369,6 +369,28 @@ def circular_xobject_pdf(path: Path) -> Path:
     return path
 
 
+def damaged_stream_pdf(path: Path, kind: str) -> Path:
+    """A page whose content stream is cut short (``cut``), lies about its /Length
+    (``length``) or is not zlib data at all (``garbage``)."""
+    text = b"BT /F1 24 Tf 72 720 Td (Hello world) Tj ET"
+    packed = zlib.compress(text)
+    streams = {
+        "cut": b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % (len(packed) // 2)
+        + packed[: len(packed) // 2],
+        "length": b"<< /Length 5000 >>\nstream\n" + text,
+        "garbage": b"<< /Length 19 /Filter /FlateDecode >>\nstream\n" + b"\x00garbage-not-zlib!!",
+    }
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        _page(4, extra=b" /Resources << /Font << /F1 5 0 R >> >>"),
+        streams[kind] + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    path.write_bytes(build_pdf(objects))
+    return path
+
+
 def zero_pages_pdf(path: Path) -> Path:
     """A well-formed PDF whose page tree is empty."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]

@@ -110,6 +110,16 @@ def test_self_including_tree_and_circular_xobject_are_survived(tmp_path: Path, p
     assert circular.pages[0].status == PageStatus.NO_TEXT_LAYER
 
 
+@pytest.mark.parametrize("kind", ["cut", "length", "garbage"])
+def test_damaged_content_stream_is_a_page_without_text(
+    kind: str, tmp_path: Path, pool: ExtractionPool
+) -> None:
+    result = pool.extract(pdf_factory.damaged_stream_pdf(tmp_path / f"{kind}.pdf", kind))
+    assert result.error is None
+    assert result.status == DocumentStatus.NO_TEXT
+    assert [p.status for p in result.pages] == [PageStatus.NO_TEXT_LAYER]
+
+
 def test_file_over_a_configured_limit(letter: Path, tmp_path: Path) -> None:
     small = ImportLimits(max_file_bytes=1024)
     result = extract_document(letter, limits=small)
