@@ -185,7 +185,7 @@ class VisitCase:
             "received_on": iso(self.received_on), "persons": self.persons,
             "petitioners": [v.as_dict() for v in self.visitors],
             "summary": self.summary, "request": self.request, "category": self.category,
-            "item_ref": self.item_ref, "state": self.state,
+            "item_ref": self.item_ref, "state": str(self.state),
             "handling_note": self.handling_note,
             "outcome": str(self.outcome) if self.outcome else None,
             "outcome_zh": OUTCOME_LABELS[self.outcome] if self.outcome else None,

@@ -180,7 +180,7 @@ class Reception:
             "end_time": self.end_time.strftime("%H:%M"),
             "place": self.place,
             "paired_unit": self.paired_unit,
-            "state": self.state,
+            "state": str(self.state),
             "lead_level": str(self.lead_level),
             "leaders": [p.as_dict() for p in self.participants],
             "cancel_reason": self.cancel_reason,

@@ -36,7 +36,7 @@ from hearing_reception.domain.vocab import (
     parse_weekday,
 )
 
-__all__ = ["RULE_KEYS", "parse_rule", "parse_rules"]
+__all__ = ["RULE_KEYS", "parse_rule", "parse_rules", "rule_mapping"]
 
 RULE_KEYS = frozenset(
     {
@@ -180,3 +180,25 @@ def parse_rules(items: list[Mapping[str, Any]], resolve_leader: Callable[[str], 
     if errors:
         raise ValidationFailed("invalid reception rules", errors)
     return specs
+
+
+def rule_mapping(rule: RuleSpec) -> dict[str, Any]:
+    """The rule as a plain mapping with leader ids (what is stored; :func:`parse_rule` reads it back)."""
+    rec = rule.recurrence
+
+    def iso(value: dt.date | dt.time | None) -> str | None:
+        return value.isoformat() if value is not None else None
+
+    data: dict[str, Any] = {
+        "code": rule.code, "title": rule.title, "kind": str(rec.kind), "months": str(rec.months),
+        "on_holiday": str(rec.on_holiday), "session": str(rule.session), "place_mode": str(rule.place_mode),
+        "place": rule.place, "leaders": list(rule.leader_ids), "levels": [str(x) for x in rule.levels],
+        "rota": list(rule.rota), "active": rule.active,
+    }
+    optional = {
+        "day_of_month": rec.day_of_month, "weekday": rec.weekday, "weekdays": list(rec.weekdays) or None,
+        "start_time": iso(rule.start_time), "end_time": iso(rule.end_time), "rota_start": iso(rule.rota_start),
+        "effective_from": iso(rule.effective_from), "effective_to": iso(rule.effective_to),
+    }
+    data.update({k: v for k, v in optional.items() if v is not None})
+    return data
