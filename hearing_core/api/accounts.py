@@ -150,7 +150,8 @@ class AuthController(Controller):
             raise Unauthenticated("this token cannot be revoked")
         await users.revoke_token(request.app.state["hearing"], actor.token_id, token.exp)
         response = Response(Status("logged out"))
-        if AUTH_COOKIE in request.cookies:
+        if AUTH_COOKIE in request.cookies and not request.headers.get("authorization"):
+            # The cookie carried the revoked token: drop it (a bearer logout leaves the browser's session alone).
             response.delete_cookie(AUTH_COOKIE, path="/")
         return response
 

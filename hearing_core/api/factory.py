@@ -28,7 +28,7 @@ from hearing_core.api.auth import PUBLIC, build_jwt_auth, check_route_permission
 from hearing_core.api.deps import provide_ctx
 from hearing_core.api.health import health
 from hearing_core.api.problems import exception_handlers
-from hearing_core.api.protection import CookieCSRFMiddleware, SecurityHeadersMiddleware, build_csrf_config
+from hearing_core.api.protection import CookieCSRFMiddleware, DocsCSPMiddleware, add_security_headers, build_csrf_config
 from hearing_core.api.system import SystemController
 from hearing_core.app import HearingApp
 from hearing_core.context import ServiceContext
@@ -107,7 +107,8 @@ def create_app(settings: Settings | None = None, hearing_app: HearingApp | None 
         on_startup=[hearing_app.startup],
         on_shutdown=[throttle.close, hearing_app.shutdown],
         state=_state(hearing_app, jwt_auth, throttle),
-        middleware=[SecurityHeadersMiddleware, DefineMiddleware(CookieCSRFMiddleware, config=csrf)],
+        middleware=[DocsCSPMiddleware, DefineMiddleware(CookieCSRFMiddleware, config=csrf)],
+        before_send=[add_security_headers],
         request_max_body_size=settings.max_request_body,
         multipart_form_part_limit=MULTIPART_PART_LIMIT,
         allowed_hosts=AllowedHostsConfig(allowed_hosts=list(settings.allowed_hosts)),

@@ -1,11 +1,13 @@
 """Browser-side protections (浏览器安全): security headers and CSRF for cookie sessions.
 
-* :class:`SecurityHeadersMiddleware` adds ``X-Content-Type-Options``,
+* :func:`add_security_headers` (an app-level ``before_send`` hook, so error
+  responses raised by middleware get them too) adds ``X-Content-Type-Options``,
   ``X-Frame-Options``, ``Referrer-Policy`` and a Content-Security-Policy to every
-  response. API responses get ``default-src 'none'``; the docs pages under
-  ``/schema`` get a policy that admits the bundled Swagger UI (scripts and
-  styles from this origin) and *only the exact inline scripts of that page*,
-  allowed by their SHA-256 hashes, so an injected script still cannot run.
+  response: ``default-src 'none'`` unless a page set its own.
+* :class:`DocsCSPMiddleware` gives the docs pages under ``/schema`` a policy
+  that admits the bundled Swagger UI (scripts and styles from this origin) and
+  *only the exact inline scripts of that page*, allowed by their SHA-256
+  hashes, so an injected script still cannot run.
 * :class:`CookieCSRFMiddleware` is litestar's double-submit CSRF check, applied
   only to requests that a browser authenticates by the session cookie. A request
   with a bearer token in ``Authorization`` cannot be forged cross-site (a page
@@ -27,7 +29,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from hearing_core.api.auth import AUTH_COOKIE
 
-__all__ = ["CookieCSRFMiddleware", "SecurityHeadersMiddleware", "build_csrf_config"]
+__all__ = ["CookieCSRFMiddleware", "DocsCSPMiddleware", "add_security_headers", "build_csrf_config"]
 
 CSRF_COOKIE = "hearing_csrf"
 CSRF_HEADER = "x-csrf-token"
@@ -57,30 +59,28 @@ def docs_csp(html: bytes) -> str:
     return _DOCS_CSP.format(hashes=hashes).replace("  ", " ")
 
 
-class SecurityHeadersMiddleware:
-    """Pure ASGI middleware: headers on every HTTP response, per-page CSP for the docs."""
+async def add_security_headers(message: Message, scope: Scope) -> None:
+    """``before_send`` hook: the common headers on every HTTP response of the app."""
+    if message["type"] != "http.response.start":
+        return
+    headers = MutableScopeHeaders.from_message(message)
+    for name, value in _COMMON:
+        headers[name.decode()] = value.decode()
+    if "content-security-policy" not in headers:
+        headers["content-security-policy"] = API_CSP
+
+
+class DocsCSPMiddleware:
+    """Pure ASGI middleware: a per-page CSP for the HTML docs under ``/schema``."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        path = scope.get("path", "")
+        if scope["type"] != "http" or not (path == "/schema" or path.startswith("/schema/")):
             await self.app(scope, receive, send)
             return
-        if scope["path"] == "/schema" or scope["path"].startswith("/schema/"):
-            await self._docs(scope, receive, send)
-            return
-
-        async def send_wrapper(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableScopeHeaders.from_message(message)
-                _add_common(headers)
-                headers["content-security-policy"] = API_CSP
-            await send(message)
-
-        await self.app(scope, receive, send_wrapper)
-
-    async def _docs(self, scope: Scope, receive: Receive, send: Send) -> None:
         # Docs pages are small: hold the body to hash its inline scripts.
         start: dict[str, Any] = {}
         chunks: list[bytes] = []
@@ -95,20 +95,14 @@ class SecurityHeadersMiddleware:
                     return
                 body = b"".join(chunks)
                 headers = MutableScopeHeaders.from_message(start)  # type: ignore[arg-type]
-                _add_common(headers)
-                content_type = headers.get("content-type") or ""
-                headers["content-security-policy"] = docs_csp(body) if "html" in content_type else API_CSP
+                if "html" in (headers.get("content-type") or ""):
+                    headers["content-security-policy"] = docs_csp(body)
                 await send(start)  # type: ignore[arg-type]
                 await send({"type": "http.response.body", "body": body, "more_body": False})
                 return
             await send(message)
 
         await self.app(scope, receive, send_wrapper)
-
-
-def _add_common(headers: MutableScopeHeaders) -> None:
-    for name, value in _COMMON:
-        headers[name.decode()] = value.decode()
 
 
 def build_csrf_config(secret: str, *, secure: bool = False) -> CSRFConfig:
@@ -120,6 +114,8 @@ def build_csrf_config(secret: str, *, secure: bool = False) -> CSRFConfig:
         cookie_samesite="strict",
         cookie_secure=secure,
         cookie_httponly=False,  # the page's script must read it to echo it
+        # Public routes (login, health, schema) change no state of a session.
+        exclude_from_csrf_key="public",
     )
 
 
