@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from hearing_core.db.database import Database
 
-__all__ = ["insert_rows", "max_rows"]
+__all__ = ["ids_by_key", "insert_rows", "max_rows"]
 
 #: SQLite allows 32766 bound parameters per statement, asyncpg 32767.
 _MAX_PARAMS = 32_000
@@ -47,9 +47,16 @@ async def insert_rows(
     tail = f" RETURNING {', '.join(chr(34) + c + chr(34) for c in returning)}" if returning else ""
     results: list[tuple[Any, ...]] = []
     step = max_rows(len(columns))
+    rows = list(rows)
     for start in range(0, len(rows), step):
         chunk = rows[start : start + step]
         params = [value for row in chunk for value in row]
+        if db.is_sqlite and not returning:
+            # One prepared single-row statement stepped N times: SQLite parses it once,
+            # which beats a multi-row VALUES list of thousands of placeholders.
+            sql = f'INSERT INTO "{table}" ({names}) VALUES (' + ", ".join("?" * len(columns)) + ")"
+            await connection.executemany(sql, rows)
+            break
         if db.is_sqlite:
             group = "(" + ", ".join("?" * len(columns)) + ")"
             sql = f'INSERT INTO "{table}" ({names}) VALUES ' + ", ".join([group] * len(chunk)) + tail
@@ -75,3 +82,24 @@ def _values(row: Any, names: Sequence[str]) -> tuple[Any, ...]:
     if isinstance(row, dict):
         return tuple(row[n] for n in names)
     return tuple(row[n] for n in names) if hasattr(row, "keys") else tuple(row)
+
+
+async def ids_by_key(db: Database, table: str, key: str, values: Sequence[Any]) -> dict[Any, int]:
+    """``{key value: id}`` for rows just inserted (the key column is unique)."""
+    found: dict[Any, int] = {}
+    transaction = db.engine.current_transaction.get()  # type: ignore[attr-defined]
+    connection = transaction.connection
+    for start in range(0, len(values), 900):
+        chunk = list(values[start : start + 900])
+        if db.is_sqlite:
+            sql = f'SELECT id, "{key}" FROM "{table}" WHERE "{key}" IN (' + ", ".join("?" * len(chunk)) + ")"
+            cursor = await connection.execute(sql, chunk)
+            rows = await cursor.fetchall()
+            await cursor.close()
+        else:
+            sql = f'SELECT id, "{key}" FROM "{table}" WHERE "{key}" = ANY($1::text[])'
+            rows = await connection.fetch(sql, chunk)
+        for row in rows:
+            item_id, value = _values(row, ("id", key))
+            found[value] = item_id
+    return found

@@ -94,7 +94,10 @@ async def test_import_each_format_then_reimport_is_idempotent(app: Any, registra
     assert len(entries) == 2 and entries[0]["after"]["sha256"] == first.sha256 and entries[0]["after"]["created"] == 6
 
 
-async def test_every_bad_line_is_reported_and_nothing_written(app: Any, registrar: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("use_worker", [False, True], ids=["in-process", "worker-process"])
+async def test_every_bad_line_is_reported_and_nothing_written(
+    app: Any, registrar: Any, tmp_path: Path, use_worker: bool
+) -> None:
     data = rows(6)
     data[1]["received_on"] = "2024/03/02"
     data[2]["not_accepted_reason"] = ""
@@ -102,7 +105,7 @@ async def test_every_bad_line_is_reported_and_nothing_written(app: Any, registra
     data[5]["petitioner"]["id_number"] = "440106198005171230"
     path = write_jsonl(tmp_path / "bad.jsonl", data)
     with pytest.raises(ValidationFailed) as caught:
-        await import_file(registrar, path)
+        await import_file(registrar, path, use_worker=use_worker)
     lines = sorted({e.line for e in caught.value.errors})
     assert lines == [2, 3, 5, 6]
     assert caught.value.detail.startswith("import rejected: 4 problem(s) on 4 line(s)")
@@ -110,12 +113,16 @@ async def test_every_bad_line_is_reported_and_nothing_written(app: Any, registra
     assert await AuditEntry.count().where(AuditEntry.action == "petition.import").run() == 0
 
 
-async def test_failure_late_in_file_rolls_back_earlier_batches(app: Any, registrar: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("use_worker", [False, True], ids=["in-process", "worker-process"])
+async def test_failure_late_in_file_rolls_back_earlier_batches(
+    app: Any, registrar: Any, tmp_path: Path, use_worker: bool
+) -> None:
     data = rows(60)
     data[-1]["channel"] = "鸽子"
     path = write_jsonl(tmp_path / "late.jsonl", data)
     with pytest.raises(ValidationFailed) as caught:
-        await import_file(registrar, path, batch_size=10)  # five batches written before the bad line
+        # Five batches are written before the bad last line is read.
+        await import_file(registrar, path, batch_size=10, use_worker=use_worker)
     assert [e.line for e in caught.value.errors] == [60]
     assert await ItemRow.count().run() == 0 and await PersonRow.count().run() == 0
 
@@ -125,3 +132,12 @@ async def test_import_needs_permission(app: Any, officer: Any, tmp_path: Path) -
 
     with pytest.raises(PermissionDenied):
         await import_file(officer, write_jsonl(tmp_path / "x.jsonl", rows(1)))
+
+
+async def test_worker_process_import_matches_in_process(app: Any, registrar: Any, tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "big.jsonl", rows(40))
+    result = await import_file(registrar, path, batch_size=7, use_worker=True)
+    assert (result.rows, result.created, result.matters_created) == (40, 40, 20)
+    assert await PersonRow.count().run() == 40
+    again = await import_file(registrar, path, use_worker=False)
+    assert (again.created, again.skipped_existing) == (0, 40)

@@ -17,7 +17,10 @@ plugin implements it, and a refusal is reported as that row's error.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import multiprocessing
+import queue
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,10 +28,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hearing_core.errors import FieldError, RuleViolation, ValidationFailed
-from hearing_core.petitions.bulk import insert_rows
+from hearing_core.petitions.bulk import ids_by_key, insert_rows
 from hearing_core.petitions.domain import ImportFormat, ImportParser, ImportRow, detect_format
-from hearing_core.petitions.domain.categories import CategoryCatalog
-from hearing_core.petitions.repository import ITEM_PREFIX, item_values
+from hearing_core.petitions.import_rows import ITEM_COLUMNS, Encoded, parse_here, parse_in_worker
+from hearing_core.petitions.repository import ITEM_PREFIX
 from hearing_core.petitions.service.common import IMPORT, catalog, check_refusal, collective_threshold
 from hearing_core.petitions.tables import PetitionImport as ImportRowTable
 from hearing_core.petitions.tables import PetitionItem as ItemRow
@@ -45,6 +48,10 @@ _MATTER = MatterRow._meta.tablename
 _PERSON = "hearing_petitioner"
 _PERSON_COLUMNS = ("item", "role", "position", "name", "id_number", "phone", "address")
 _MATTER_COLUMNS = ("ref", "title", "category", "on_backlog", "created_at", "updated_at", "version")
+_ALL_ITEM_COLUMNS = (*ITEM_COLUMNS, "matter", "import_batch", "not_accepted_note", "completion_report",
+                     "extension_reason", "registered_by", "created_at", "updated_at", "version")
+#: Files at least this large are parsed in a worker process while the database writes.
+WORKER_MIN_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -74,47 +81,43 @@ def file_sha256(path: Path) -> str:
 
 
 class _Writer:
-    """Writes validated batches; remembers matter ids so each matter is looked up once."""
+    """Writes encoded batches; remembers matter ids so each matter is looked up once."""
 
-    def __init__(self, ctx: ServiceContext, batch_id: int, cat: CategoryCatalog, threshold: int) -> None:
-        self.ctx, self.batch_id, self.cat, self.threshold = ctx, batch_id, cat, threshold
+    def __init__(self, ctx: ServiceContext, batch_id: int) -> None:
+        self.ctx, self.batch_id = ctx, batch_id
         self.matters: dict[str, int] = {}
         self.backlog: set[str] = set()
         self.created = self.skipped = self.matters_created = 0
-        self.veto = bool(ctx.app.pm.hook.refuse_petition_item.get_hookimpls())
-        self.now = ctx.now()
-        self.item_columns: list[str] | None = None
+        now = ctx.now()
+        # Columns every item of this file shares, appended to the encoded ones.
+        self.tail = (None, batch_id, "", "", "", ctx.actor.username, now, now, 1)
 
-    async def write(self, batch: Sequence[ImportRow], errors: list[FieldError]) -> None:
-        refs = [r.item.ref for r in batch]
-        existing = {r["ref"] for r in await ItemRow.select(ItemRow.ref).where(ItemRow.ref.is_in(refs)).run()}
-        new = [r for r in batch if r.item.ref not in existing]
-        self.skipped += len(batch) - len(new)
-        for row in new:
-            if row.backlog and row.item.matter_ref is None:
-                # A backlog item needs a matter to be counted as one (积案 is a matter).
-                row.item.matter_ref = f"M-{row.item.ref}"
-        if self.veto:
-            new = [r for r in new if await self._allowed(r, errors)]
-        if errors or not new:
+    async def write(self, batch: Sequence[Encoded], errors: list[FieldError],
+                    parsed: Sequence[ImportRow] | None = None) -> None:
+        if not batch:
             return
+        db = self.ctx.app.db
+        refs = [e[1] for e in batch]
+        existing = {r["ref"] for r in await ItemRow.select(ItemRow.ref).where(ItemRow.ref.is_in(refs)).run()}
+        keep = [i for i, e in enumerate(batch) if e[1] not in existing]
+        self.skipped += len(batch) - len(keep)
+        if parsed is not None:  # the veto hook has implementations: ask it per new row
+            keep = [i for i in keep if await self._allowed(parsed[i], errors)]
+        if errors or not keep:
+            return
+        new = [batch[i] for i in keep]
         await self._matters(new)
-        values = [self._item_values(r) for r in new]
-        columns = list(values[0])
-        ids = await insert_rows(self.ctx.app.db, _ITEM, columns, [tuple(v.values()) for v in values],
-                                returning=("id", "ref"))
-        id_of = {ref: item_id for item_id, ref in ids}
-        people = [
-            (id_of[r.item.ref], role, position, p.name, p.id_number, p.phone, p.address)
-            for r in new
-            for position, (role, p) in enumerate(
-                [("petitioner", p) for p in r.item.petitioners] + [("signatory", p) for p in r.item.signatories]
-            )
-        ]
+        rows = [(*e[4], *self._tail(e[2])) for e in new]
+        await insert_rows(db, _ITEM, _ALL_ITEM_COLUMNS, rows)
+        id_of = await ids_by_key(db, _ITEM, "ref", [e[1] for e in new])
+        people = [(id_of[e[1]], *p) for e in new for p in e[5]]
         if people:
-            await insert_rows(self.ctx.app.db, _PERSON, _PERSON_COLUMNS, people)
+            await insert_rows(db, _PERSON, _PERSON_COLUMNS, people)
         self.created += len(new)
-        self.backlog |= {r.item.matter_ref for r in new if r.backlog and r.item.matter_ref}
+        self.backlog |= {e[2] for e in new if e[3] and e[2]}
+
+    def _tail(self, matter_ref: str | None) -> tuple[Any, ...]:
+        return (self.matters[matter_ref] if matter_ref else None, *self.tail[1:])
 
     async def _allowed(self, row: ImportRow, errors: list[FieldError]) -> bool:
         try:
@@ -124,49 +127,29 @@ class _Writer:
             return False
         return True
 
-    async def _matters(self, rows: Sequence[ImportRow]) -> None:
-        wanted = {r.item.matter_ref: r for r in rows if r.item.matter_ref and r.item.matter_ref not in self.matters}
+    async def _matters(self, rows: Sequence[Encoded]) -> None:
+        wanted: dict[str, Encoded] = {}
+        for e in rows:
+            if e[2] and e[2] not in self.matters:
+                wanted.setdefault(e[2], e)
         if not wanted:
             return
         bad = [ref for ref in wanted if ref.startswith(ITEM_PREFIX)]
         if bad:
             raise ValidationFailed("import rejected", [FieldError("matter_ref", f"must not start with '{ITEM_PREFIX}'",
-                                                                  line=wanted[bad[0]].line)])
+                                                                  line=wanted[bad[0]][0])])
         found = await MatterRow.select(MatterRow.id, MatterRow.ref).where(MatterRow.ref.is_in(list(wanted))).run()
         self.matters.update({m["ref"]: m["id"] for m in found})
         missing = [ref for ref in wanted if ref not in self.matters]
         if missing:
-            created = await insert_rows(
-                self.ctx.app.db, _MATTER, _MATTER_COLUMNS,
-                [(ref, wanted[ref].item.summary[:100], wanted[ref].item.category, False, self.now, self.now, 1)
-                 for ref in missing],
-                returning=("id", "ref"),
-            )
-            self.matters.update({ref: matter_id for matter_id, ref in created})
-            self.matters_created += len(created)
-
-    def _item_values(self, row: ImportRow) -> dict[str, Any]:
-        item = row.item
-        values = item_values(item)
-        accepted = row.accepted
-        values.update(
-            collective=item.persons >= self.threshold,
-            category_top=self.cat.top_level(item.category).code if item.category else None,
-            matter=self.matters.get(item.matter_ref) if item.matter_ref else None,
-            import_batch=self.batch_id,
-            status="accepted" if accepted else "not_accepted",
-            accepted_on=item.received_on if accepted else None,
-            not_accepted_on=None if accepted else item.received_on,
-            not_accepted_reason=None if accepted or row.not_accepted_reason is None else row.not_accepted_reason.value,
-            not_accepted_note="",
-            completion_report="",
-            extension_reason="",
-            registered_by=self.ctx.actor.username,
-            created_at=self.now,
-            updated_at=self.now,
-            version=1,
-        )
-        return values
+            db = self.ctx.app.db
+            now = self.tail[6]
+            # The first item's summary titles the matter; its category is the matter's.
+            await insert_rows(db, _MATTER, _MATTER_COLUMNS, [
+                (ref, wanted[ref][4][7][:100], wanted[ref][4][4], False, now, now, 1) for ref in missing
+            ])
+            self.matters.update(await ids_by_key(db, _MATTER, "ref", missing))
+            self.matters_created += len(missing)
 
     async def finish(self) -> None:
         """Matter dates from their items, backlog flags: a few set-based statements."""
@@ -186,9 +169,13 @@ class _Writer:
 
 async def import_file(
     ctx: ServiceContext, path: str | Path, *, fmt: str | ImportFormat | None = None, file_name: str | None = None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int = BATCH_SIZE, use_worker: bool | None = None,
 ) -> ImportResult:
-    """Import a register file; idempotent by ``ref`` and atomic (every bad line listed, nothing written)."""
+    """Import a register file; idempotent by ``ref`` and atomic (every bad line listed, nothing written).
+
+    ``use_worker`` forces (or forbids) parsing in a worker process; by default files
+    of :data:`WORKER_MIN_BYTES` or more use one, unless a veto hook must see each item.
+    """
     ctx.require(IMPORT)
     began = time.perf_counter()
     path = Path(path)
@@ -201,23 +188,76 @@ async def import_file(
     digest = file_sha256(path)
     cat = catalog(ctx.app)
     parser = ImportParser(kind, catalog=cat, today=ctx.today())
+    threshold = collective_threshold(ctx.app)
+    veto = bool(ctx.app.pm.hook.refuse_petition_item.get_hookimpls())
+    if use_worker is None:
+        use_worker = not veto and path.stat().st_size >= WORKER_MIN_BYTES
     async with ctx.write():
         batch = ImportRowTable(file_name=name[:255], sha256=digest, file_format=kind.value,
                                imported_by=ctx.actor.username, imported_at=ctx.now())
         await batch.save().run()
-        writer = _Writer(ctx, batch.id, cat, collective_threshold(ctx.app))
-        for rows in parser.batches(path, size=batch_size):
-            # After the first problem keep reading (every bad line is reported) but write nothing.
-            if not parser.errors:
-                await writer.write(rows, parser.errors)
+        writer = _Writer(ctx, batch.id)
+        if use_worker:
+            rows_read = await _write_from_worker(ctx, writer, parser, path, kind, threshold, batch_size)
+        else:
+            for pairs in parse_here(parser, path, cat, threshold, batch_size):
+                # After the first problem keep reading (every bad line is reported) but write nothing.
+                if not parser.errors:
+                    await writer.write([p[0] for p in pairs], parser.errors, [p[1] for p in pairs] if veto else None)
+            rows_read = parser.rows_read
         parser.raise_if_failed()
         await writer.finish()
         await ImportRowTable.update({ImportRowTable.created: writer.created,
                                      ImportRowTable.skipped_existing: writer.skipped}).where(
             ImportRowTable.id == batch.id).run()
-        result = ImportResult(name, kind.value, digest, parser.rows_read, writer.created, writer.skipped,
+        result = ImportResult(name, kind.value, digest, rows_read, writer.created, writer.skipped,
                               writer.matters_created, batch.id, round(time.perf_counter() - began, 3))
         await ctx.audit("petition.import", "petition_import", batch.id,
                         after={k: v for k, v in result.as_dict().items() if k != "seconds"},
                         subject_ref=f"import:{digest[:16]}", note=name)
     return result
+
+
+async def _write_from_worker(
+    ctx: ServiceContext, writer: _Writer, parser: ImportParser, path: Path, kind: ImportFormat, threshold: int,
+    size: int,
+) -> int:
+    """Parse in a spawned process, write here; the parser's errors are collected into ``parser.errors``."""
+    spawn = multiprocessing.get_context("spawn")
+    out = spawn.Queue(maxsize=4)
+    stop = spawn.Event()
+    categories = ctx.app.settings.data_dir / "categories.toml"
+    process = spawn.Process(
+        target=parse_in_worker,
+        args=(kind.value, str(path), ctx.today().isoformat(), str(categories) if categories.exists() else None,
+              threshold, size, out, stop),
+        daemon=True,
+    )
+    process.start()
+    loop = asyncio.get_running_loop()
+
+    def receive() -> Any:
+        while True:
+            try:
+                return out.get(timeout=0.2)
+            except queue.Empty:
+                if not process.is_alive():
+                    raise RuntimeError(f"the import worker stopped unexpectedly (exit code {process.exitcode})") from None
+
+    try:
+        while True:
+            kind_of, payload, extra = await loop.run_in_executor(None, receive)
+            if kind_of == "failed":
+                raise RuntimeError(f"the import worker failed: {payload}")
+            parser.errors.extend(extra if kind_of == "batch" else payload)
+            if kind_of == "done":
+                return int(extra)
+            if not parser.errors:
+                await writer.write(payload, parser.errors)
+    finally:
+        stop.set()
+        await loop.run_in_executor(None, process.join, 5)
+        if process.is_alive():
+            process.terminate()
+            await loop.run_in_executor(None, process.join, 5)
+        out.close()
