@@ -115,7 +115,11 @@ class DatabaseStore(Store):
         from hearing_core.security.tables import StoreEntry
 
         async with self.app.db.write():
-            # IMMEDIATE on SQLite / row lock on PostgreSQL: read-modify-write is atomic.
+            # SQLite's IMMEDIATE transaction already serialises writers; PostgreSQL's
+            # READ COMMITTED would let two workers read the same count, so take a
+            # transaction-scoped lock on the key first (also covers the first insert).
+            if not self.app.db.is_sqlite:
+                await self.app.db.fetch("SELECT pg_advisory_xact_lock(hashtext({}))", self._key(key))
             row = await self._row(key)
             count = int(base64.b64decode(row["value"]) or b"0") + 1 if row else 1
             encoded = base64.b64encode(str(count).encode()).decode("ascii")
