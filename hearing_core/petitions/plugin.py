@@ -45,7 +45,7 @@ def register_permissions() -> list[Permission]:
 def register_routes(app: HearingApp) -> list[Any]:
     from hearing_core.petitions.api import controllers
 
-    return list(controllers())
+    return controllers(app)
 
 
 @hookimpl
