@@ -91,3 +91,9 @@ async def registrar(ctx_for: Callable[..., Awaitable[Any]]) -> Any:
 @pytest.fixture
 async def officer(ctx_for: Callable[..., Awaitable[Any]]) -> Any:
     return await ctx_for("handling_officer")
+
+
+@pytest.fixture
+async def hearing_app(app: Any) -> Any:
+    """The ``client``/``auth_headers``/``admin_ctx`` fixtures use the county-profile app."""
+    return app

@@ -27,6 +27,7 @@ async def test_register_stores_item_flags_and_audits(app: Any, registrar: Any) -
     assert entry["subject_ref"] == "M-XF-2025-00001"
     # The audit log is a log: the ID number is masked there.
     assert entry["after"]["petitioners"][0]["id_number"] == "440106********" + id_number()[-4:]
+    assert record.masked and record.item.petitioners[0].id_number == "440106********" + id_number()[-4:]
     second = await service.register_item(registrar, draft(persons=2))
     assert second.ref == "XF-2025-00002" and second.collective is False and second.matter_ref is None
 

@@ -72,7 +72,7 @@ class PetitionsController(Controller):
         item = item_from_data(struct_data(data, drop=DRAFT_ONLY), today=ctx.today())
         record = await service.register_item(ctx, item, create_matter=data.create_matter,
                                              matter_title=data.matter_title)
-        return (await service.get_item(ctx, record.ref)).as_dict()
+        return record.as_dict()
 
     @get("/{ref:str}", opt=READ, summary="One item with its disposition and deadlines")
     async def show(self, ctx: Ctx, ref: Ref) -> dict[str, Any]:

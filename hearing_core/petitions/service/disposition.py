@@ -25,7 +25,7 @@ from hearing_core.petitions.domain import (
 )
 from hearing_core.petitions.domain.codes import CodedEnum
 from hearing_core.petitions.records import ItemRecord
-from hearing_core.petitions.service.common import DISPOSE, not_future, raise_if, shown
+from hearing_core.petitions.service.common import DISPOSE, not_future, raise_if
 from hearing_core.petitions.service.items import with_clocks
 
 if TYPE_CHECKING:
@@ -95,7 +95,8 @@ async def _act(
         )
         await ctx.transitioned("petition_item", updated, source, disposition.state, action)
     with_clocks(ctx.app, [updated], today)
-    return (await shown(ctx, [updated], what=f"item {updated.ref}"))[0]
+    # The result of a change shows personal data masked: reading it in full is a separate, audited read.
+    return updated.masked_copy()
 
 
 async def accept(ctx: ServiceContext, ref: str, *, on: dt.date | None = None, version: int | None = None) -> ItemRecord:

@@ -153,7 +153,9 @@ async def register_item(
         await ctx.audit("petition.register", "petition_item", record.id, after=_audit_view(record.item),
                         subject_ref=record.matter_ref or record.ref)
         await ctx.emit("petition_item_registered", item=record)
-    return record
+    with_clocks(ctx.app, [record], today)
+    # The result of a change shows personal data masked: reading it in full is a separate, audited read.
+    return record.masked_copy()
 
 
 async def get_item(ctx: ServiceContext, ref: str, *, with_deadlines: bool = True) -> ItemRecord:
@@ -280,5 +282,5 @@ async def update_item(ctx: ServiceContext, ref: str, version: int, changes: Mapp
                         before={k: before[k] for k in changed}, after={k: after[k] for k in changed},
                         subject_ref=updated.matter_ref or ref)
     with_clocks(ctx.app, [updated], ctx.today())
-    return (await shown(ctx, [updated], what=f"item {ref}"))[0]
+    return updated.masked_copy()
 

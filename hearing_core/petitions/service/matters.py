@@ -107,7 +107,7 @@ async def link_item(ctx: ServiceContext, matter_ref: str, item_ref: str, *, vers
         await ctx.audit("matter.link", "petition_item", record.id, before={"matter_ref": None},
                         after={"matter_ref": matter_ref}, subject_ref=matter_ref)
         updated = await repo.load_item(record.ref)
-    return (await shown(ctx, with_clocks(ctx.app, [updated], ctx.today()), what=f"item {updated.ref}"))[0]
+    return with_clocks(ctx.app, [updated], ctx.today())[0].masked_copy()
 
 
 async def unlink_item(ctx: ServiceContext, item_ref: str, *, version: int | None = None) -> ItemRecord:
@@ -127,7 +127,7 @@ async def unlink_item(ctx: ServiceContext, item_ref: str, *, version: int | None
         await ctx.audit("matter.unlink", "petition_item", record.id, before={"matter_ref": record.matter_ref},
                         after={"matter_ref": None}, subject_ref=record.matter_ref)
         updated = await repo.load_item(record.ref)
-    return (await shown(ctx, with_clocks(ctx.app, [updated], ctx.today()), what=f"item {updated.ref}"))[0]
+    return with_clocks(ctx.app, [updated], ctx.today())[0].masked_copy()
 
 
 async def _candidate_ids(item: PetitionItem, before: dt.date | None) -> list[int]:
