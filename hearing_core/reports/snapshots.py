@@ -129,9 +129,12 @@ async def verify_snapshot(ctx: ServiceContext, snapshot_id: int, *, recompute: b
     """Check a snapshot (核验): its stored text still hashes to its hash; optionally that the
     register still gives the same report.
 
-    Returns ``{"id", "sha256", "computed_sha256", "intact", "reproducible", "differences"}``;
-    ``reproducible`` is ``None`` without ``recompute``, ``differences`` lists the figure
-    keys whose values changed (``figures.accepted``, ``sections``…).
+    Returns ``{"id", "sha256", "computed_sha256", "intact", "reproducible", "differences"}``:
+    ``intact`` — the stored text still hashes to the stored hash; ``reproducible`` — the
+    register today gives a report with the stored hash (``None`` without ``recompute``);
+    ``differences`` — keys where the stored text and today's report differ
+    (``figures.accepted``, ``sections``…): after tampering, the altered figures; after a
+    change to the register, the figures it moved.
     """
     ctx.require(READ)
     row = await _row(snapshot_id)

@@ -123,3 +123,20 @@ def python_report(
         current, python_year_data(rows, current), python_year_data(rows, before),
         organ_name="县信访局", catalog=default_catalog(), collective_threshold=5, sections=sections,
     )  # fmt: skip
+
+
+def seed_instance(settings: Any, path: Path) -> None:
+    """Import the seed year into the (initialised) instance of ``settings``, outside any event loop."""
+    import asyncio
+
+    from hearing_core.app import HearingApp
+    from hearing_core.db.migrations import upgrade
+    from hearing_core.plugins import get_plugin_manager
+
+    async def work() -> None:
+        app = HearingApp(settings, pm=get_plugin_manager(only=()))
+        async with app.running():
+            await upgrade(app.db, app.app_configs)
+            await import_rows(app, seed().rows, path)
+
+    asyncio.run(work())
