@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from hearing_reception.config import settings_of
 from hearing_reception.domain import Level, Outcome, ReportDefinitions, Resolved, Scope, rate, render_markdown
-from hearing_reception.domain.stats import ReplyBasis
+from hearing_reception.domain.stats import ReplyBasis, statistical_year
 
 if TYPE_CHECKING:
     from hearing_core.app import HearingApp
@@ -30,10 +30,10 @@ _RESOLVED_SQL = {
 }
 
 
-def _held_in(year: int, levels: tuple[Level, ...] | None) -> tuple[str, list[Any]]:
-    """SQL condition on ``r`` for the receptions held in ``year`` (optionally of these lead levels)."""
+def _held_in(period: tuple[dt.date, dt.date], levels: tuple[Level, ...] | None) -> tuple[str, list[Any]]:
+    """SQL condition on ``r`` for the receptions held in ``period`` (optionally of these lead levels)."""
     sql = "r.state = 'held' AND r.day >= {} AND r.day <= {}"
-    args: list[Any] = [dt.date(year, 1, 1), dt.date(year, 12, 31)]
+    args: list[Any] = list(period)
     if levels is not None:
         if not levels:
             return sql + " AND 1 = 0", args
@@ -46,18 +46,21 @@ def _n(value: Any) -> int:
     return int(value or 0)
 
 
-async def compute_figures(app: HearingApp, year: int, definitions: ReportDefinitions, today: dt.date) -> dict[str, Any]:
-    """The section's figures for ``year`` under ``definitions``; ``today`` decides which replies are due."""
+async def compute_figures(
+    app: HearingApp, year: int, definitions: ReportDefinitions, today: dt.date, period: tuple[dt.date, dt.date]
+) -> dict[str, Any]:
+    """The section's figures for statistical year ``year`` (``period``, first and last day) under
+    ``definitions``; ``today`` decides which replies are due."""
     db = app.db
-    counted_sql, counted_args = _held_in(year, definitions.counted_lead_levels)
+    counted_sql, counted_args = _held_in(period, definitions.counted_lead_levels)
     if definitions.scope is Scope.COUNTED:
         scope_sql, scope_args = counted_sql, counted_args
     else:
-        scope_sql, scope_args = _held_in(year, None)
+        scope_sql, scope_args = _held_in(period, None)
 
     rows = await db.fetch(
         "SELECT r.state AS state, COUNT(*) AS n FROM hearing_reception_session r WHERE r.day >= {} AND r.day <= {} GROUP BY r.state",
-        dt.date(year, 1, 1), dt.date(year, 12, 31),
+        *period,
     )
     by_state = {row["state"]: _n(row["n"]) for row in rows}
     held = await db.fetch(f"SELECT COUNT(*) AS n FROM hearing_reception_session r WHERE {counted_sql}", *counted_args)
@@ -106,6 +109,7 @@ async def compute_figures(app: HearingApp, year: int, definitions: ReportDefinit
     digits = definitions.percent_digits
     return {
         "year": year,
+        "period": {"start": period[0].isoformat(), "end": period[1].isoformat()},
         "as_of": today.isoformat(),
         "definitions": definitions.as_dict(),
         "receptions_held": _n(held[0]["n"]),
@@ -126,7 +130,8 @@ async def compute_figures(app: HearingApp, year: int, definitions: ReportDefinit
 
 async def compute_section(app: HearingApp, year: int) -> Mapping[str, Any]:
     """``ReportSection.compute``: the figures under the instance's definitions, as of today."""
-    return await compute_figures(app, year, settings_of(app).report, app.today())
+    period = statistical_year(year, app.param("statistics.period_end"))
+    return await compute_figures(app, year, settings_of(app).report, app.today(), period)
 
 
 def render_section(figures: Mapping[str, Any]) -> str:

@@ -131,7 +131,7 @@ def test_notice_status() -> None:
 def test_notice_context_lists_who_when_where() -> None:
     ctx = notice_context([reception(SEC, TOWN)], organ_name="某县信访局", issue_date=date(2025, 10, 8))
     (row,) = ctx["receptions"]
-    assert row["time"] == "全天8时30分至17时30分"
+    assert (row["session"], row["hours"]) == ("全天", "8时30分至17时30分")
     assert row["leaders"][0] == {"name": "李明", "post": "县委书记", "portfolio": "全面工作"}
 
 

@@ -69,6 +69,15 @@ def test_monday_rule_across_national_day_and_skip_policy() -> None:
     ]
 
 
+def test_occurrences_moved_onto_the_same_day_are_held_once() -> None:
+    wednesdays = Recurrence(RuleKind.HALF_DAYS_WEEKLY, weekdays=(2,))
+    got = occurrences(wednesdays, date(2025, 9, 29), date(2025, 10, 19), CAL)
+    # 1 and 8 October are both in the National Day holiday: both move to Thursday 9 October.
+    assert [(o.nominal.isoformat(), o.day.isoformat()) for o in got] == [
+        ("2025-10-01", "2025-10-09"), ("2025-10-15", "2025-10-15"),
+    ]
+
+
 def test_day_31_means_the_last_day_of_shorter_months() -> None:
     got = occurrences(monthly(31), date(2025, 4, 1), date(2025, 6, 30), CAL)
     assert [o.nominal.isoformat() for o in got] == ["2025-04-30", "2025-05-31", "2025-06-30"]

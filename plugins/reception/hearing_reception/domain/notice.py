@@ -44,11 +44,11 @@ def notice_status(due: date, published_on: date | None, today: date) -> NoticeSt
     return NoticeStatus.OVERDUE if today > due else NoticeStatus.PENDING
 
 
-def _time_range(r: Reception) -> str:
+def _hours(r: Reception) -> str:
     def hm(t: Any) -> str:
         return f"{t.hour}时" if t.minute == 0 else f"{t.hour}时{t.minute:02d}分"
 
-    return f"{SESSION_LABELS[r.session]}{hm(r.start_time)}至{hm(r.end_time)}"
+    return f"{hm(r.start_time)}至{hm(r.end_time)}"
 
 
 def notice_context(
@@ -67,7 +67,8 @@ def notice_context(
         rows.append(
             {
                 "date": r.day,
-                "time": _time_range(r),
+                "session": SESSION_LABELS[r.session],
+                "hours": _hours(r),
                 "place": r.place,
                 "leaders": [{"name": p.name, "post": p.post, "portfolio": p.portfolio} for p in r.participants],
             }

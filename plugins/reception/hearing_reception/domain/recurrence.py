@@ -137,19 +137,24 @@ def occurrences(
 
     Selecting by the nominal date keeps planning idempotent: planning January and then
     February never produces the same occurrence twice, even when 31 January's reception
-    moves into February. Raises ``CalendarNotCovered`` for a year the calendar lacks.
+    moves into February. Two occurrences moved onto the same day (two Wednesdays of the
+    National Day week both landing on the Thursday after it) are held once: the first wins.
+    Raises ``CalendarNotCovered`` for a year the calendar lacks.
     """
     if rec.problems():
         raise ValueError(f"invalid recurrence: {rec.problems()}")
     anchor = monday_of(rota_start or ROTA_EPOCH)
     result: list[Occurrence] = []
+    days: set[date] = set()
     for nominal in _nominal_dates(rec, start, end):
         week = (monday_of(nominal) - anchor).days // 7
         if calendar.is_working_day(nominal):
-            result.append(Occurrence(nominal, nominal, week))
+            occ = Occurrence(nominal, nominal, week)
+        elif rec.on_holiday is HolidayPolicy.SKIP:
             continue
-        if rec.on_holiday is HolidayPolicy.SKIP:
-            continue
-        reason = calendar.holiday_name(nominal) or "休息日"
-        result.append(Occurrence(nominal, calendar.next_working_day(nominal), week, reason))
+        else:
+            occ = Occurrence(nominal, calendar.next_working_day(nominal), week, calendar.holiday_name(nominal) or "休息日")
+        if occ.day not in days:
+            days.add(occ.day)
+            result.append(occ)
     return result

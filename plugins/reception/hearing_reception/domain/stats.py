@@ -9,8 +9,10 @@ documented default; docs/reception.md explains each one.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any
@@ -18,7 +20,7 @@ from typing import Any
 from hearing_core.errors import FieldError, ValidationFailed
 from hearing_reception.domain.vocab import Level, Outcome
 
-__all__ = ["ReplyBasis", "ReportDefinitions", "Resolved", "Scope", "rate", "render_markdown"]
+__all__ = ["ReplyBasis", "ReportDefinitions", "Resolved", "Scope", "rate", "render_markdown", "statistical_year"]
 
 
 class Scope(StrEnum):
@@ -102,6 +104,22 @@ class ReportDefinitions:
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         return {k: [str(x) for x in v] if isinstance(v, tuple) else (str(v) if isinstance(v, StrEnum) else v) for k, v in data.items()}
+
+
+def statistical_year(year: int, period_end: str = "12-31") -> tuple[date, date]:
+    """First and last day of statistical year ``year`` (统计年度), as the annual report counts it.
+
+    ``period_end`` is the profile param ``statistics.period_end`` (``MM-DD``): ``12-31`` is the
+    calendar year; ``12-20`` makes 2025 run from 2024-12-21 to 2025-12-20. An end on a month's
+    last day stays a month end (``02-28`` is 29 February in a leap year).
+    """
+
+    def end_in(y: int) -> date:
+        month, day = (int(x) for x in str(period_end).split("-"))
+        last = calendar.monthrange(y, month)[1]
+        return date(y, month, last if day >= calendar.monthrange(2001, month)[1] else day)
+
+    return end_in(year - 1) + timedelta(days=1), end_in(year)
 
 
 def rate(numerator: int, denominator: int, digits: int) -> dict[str, Any]:

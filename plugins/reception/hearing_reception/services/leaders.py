@@ -21,6 +21,7 @@ __all__ = [
     "LEADER_FIELDS",
     "create_leader",
     "create_rule",
+    "get_leader",
     "get_rule",
     "leader_codes",
     "list_leaders",
@@ -106,6 +107,11 @@ async def list_leaders(ctx: ServiceContext, *, level: str | None = None, active:
     if active is not None:
         leaders = [lead for lead in leaders if lead.active is active]
     return leaders
+
+
+async def get_leader(ctx: ServiceContext, ref: str) -> Leader:
+    ctx.require(READ)
+    return await repo.fetch_leader(ref)
 
 
 async def leader_codes() -> dict[int, str]:

@@ -101,10 +101,21 @@ async def plan_receptions(ctx: ServiceContext, start: dt.date, end: dt.date, *, 
             rows = await ReceptionRow.select(ReceptionRow.plan_key).where(ReceptionRow.plan_key.is_in(keys[i : i + 500])).run()
             known |= {r["plan_key"] for r in rows}
         titles = {rule.id: rule.title for rule in rules}
+        # An occurrence moved onto a day its rule already holds for that unit (planned in an
+        # earlier run) is held once, like two moved occurrences within one run.
+        taken: set[tuple[int | None, str, dt.date]] = set()
+        if result.receptions:
+            rows = await ReceptionRow.select(ReceptionRow.rule, ReceptionRow.paired_unit, ReceptionRow.day).where(
+                (ReceptionRow.day >= min(p.day for p in result.receptions))
+                & (ReceptionRow.day <= max(p.day for p in result.receptions))
+                & ReceptionRow.rule.is_not_null()
+            ).run()
+            taken = {(r["rule"], r["paired_unit"], r["day"]) for r in rows}
         for planned in result.receptions:
-            if planned.plan_key in known:
+            if planned.plan_key in known or (planned.rule_id, planned.paired_unit, planned.day) in taken:
                 outcome.existing += 1
                 continue
+            taken.add((planned.rule_id, planned.paired_unit, planned.day))
             reception = Reception(
                 id=None, day=planned.day, session=planned.session, start_time=planned.start_time,
                 end_time=planned.end_time, place=planned.place,
