@@ -13,10 +13,11 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from hearing_core.errors import FieldError, ValidationFailed
+from hearing_core.errors import CalendarNotCovered, FieldError, ValidationFailed
 from hearing_mediation import agreement_repository as arepo
 from hearing_mediation import case_repository as crepo
 from hearing_mediation import repository as repo
+from hearing_mediation.case_queries import clock_view
 from hearing_mediation.common import CASES, READ, check_version, ensure_in_scope, plain
 from hearing_mediation.domain import (
     AGREEMENT,
@@ -172,12 +173,20 @@ def confirmation_window(ctx: ServiceContext, agreement: Agreement) -> dict[str, 
     """The 30-day window for the joint application (``mediation.judicial_confirmation``)."""
     if agreement.effective_on is None:
         return None
-    deadline = ctx.app.deadline(
-        "mediation.judicial_confirmation", agreement.effective_on, completed_on=agreement.confirmation_applied_on
-    )
-    data = deadline.as_dict()
-    data["explanation_zh"] = deadline.explanation.to_text("zh")
-    return data
+    return clock_view(ctx, "mediation.judicial_confirmation", agreement.effective_on, agreement.confirmation_applied_on)
+
+
+def _window_due(ctx: ServiceContext, agreement: Agreement, on: dt.date) -> dt.date | None:
+    """The last day to apply; when the calendar cannot tell, an application within the
+    bare length is certainly in time (a roll-forward only lengthens the window)."""
+    window = confirmation_window(ctx, agreement)
+    if window is None or window["due"] is not None:
+        return dt.date.fromisoformat(window["due"]) if window else None
+    length = ctx.app.profile.rule("mediation.judicial_confirmation").length or 0
+    assert agreement.effective_on is not None
+    if on <= agreement.effective_on + dt.timedelta(days=length):
+        return None
+    raise CalendarNotCovered(window["note"])
 
 
 async def apply_confirmation(ctx: ServiceContext, agreement_id: int, *, applicants: list[str], court: str,
@@ -185,8 +194,7 @@ async def apply_confirmation(ctx: ServiceContext, agreement_id: int, *, applican
     """Both parties apply jointly to the court within 30 days of the agreement's effect (Art. 33)."""
     day = _day(ctx, on)
     agreement, _centre, _case = await load_visible(ctx, agreement_id)
-    window = confirmation_window(ctx, agreement)
-    due = dt.date.fromisoformat(window["due"]) if window and window["due"] else None
+    due = _window_due(ctx, agreement, day)
     return await _act(ctx, agreement_id, "apply_confirmation",
                       lambda a: a.apply_confirmation(day, applicants, court, due), version=version)
 

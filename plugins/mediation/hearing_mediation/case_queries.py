@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from hearing_core.errors import FieldError, ValidationFailed
+from hearing_core.errors import FieldError, HearingError, ValidationFailed
 from hearing_mediation.common import READ, as_date, centre_scope, ensure_in_scope, page_bounds
 from hearing_mediation.domain import CASE, MediationCase
 from hearing_mediation.tables import CaseMediatorRow, CaseParty
@@ -15,7 +15,7 @@ from hearing_mediation.tables import MediationCase as CaseRow
 if TYPE_CHECKING:
     from hearing_core.context import ServiceContext
 
-__all__ = ["duration", "list_cases"]
+__all__ = ["clock_view", "duration", "duration_of", "list_cases"]
 
 
 def duration(ctx: ServiceContext, case: MediationCase) -> dict[str, Any] | None:
@@ -27,11 +27,28 @@ def duration_of(ctx: ServiceContext, started_on: dt.date | None, closed_on: dt.d
                 extended_until: dt.date | None) -> dict[str, Any] | None:
     if started_on is None:
         return None
-    deadline = ctx.app.deadline("mediation.duration", started_on, completed_on=closed_on)
-    if extended_until is not None:
-        deadline = replace(deadline, due=extended_until).evaluated(ctx.today(), closed_on)
+    return clock_view(ctx, "mediation.duration", started_on, closed_on, extended_until)
+
+
+def clock_view(ctx: ServiceContext, rule_id: str, start: dt.date, completed_on: dt.date | None,
+               agreed_due: dt.date | None = None) -> dict[str, Any]:
+    """A profile clock as data, with its Chinese explanation.
+
+    ``agreed_due`` replaces the due date (an extension the parties agreed). A year the
+    holiday calendar does not cover gives ``status: unavailable`` and the reason, as the
+    register does, instead of failing the whole view.
+    """
+    try:
+        deadline = ctx.app.deadline(rule_id, start, completed_on=completed_on)
+    except HearingError as exc:
+        due = agreed_due.isoformat() if agreed_due else None
+        return {"rule_id": rule_id, "start_date": start.isoformat(), "due": due, "status": "unavailable",
+                "completed_on": completed_on.isoformat() if completed_on else None, "note": exc.detail,
+                "extended_until": due, "explanation_zh": exc.detail}
+    if agreed_due is not None:
+        deadline = replace(deadline, due=agreed_due).evaluated(ctx.today(), completed_on)
     data = deadline.as_dict()
-    data["extended_until"] = extended_until.isoformat() if extended_until else None
+    data["extended_until"] = agreed_due.isoformat() if agreed_due else None
     data["explanation_zh"] = deadline.explanation.to_text("zh")
     return data
 

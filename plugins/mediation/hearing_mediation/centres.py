@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from hearing_core.context import ServiceContext
 
 __all__ = [
-    "add_mediator", "add_member", "committee_of", "create_centre", "get_centre", "get_mediator", "list_centres",
+    "add_mediator", "add_member", "centre_id_of", "committee_of", "create_centre", "get_centre", "get_mediator", "list_centres",
     "list_mediators", "remove_member", "update_centre", "update_mediator",
 ]
 
@@ -238,3 +238,17 @@ async def list_mediators(
     if speciality:
         mediators = [m for m in mediators if any(speciality in s for s in m.specialities)]
     return [m.as_dict() for m in mediators]
+
+
+async def centre_id_of(ctx: ServiceContext, key: str) -> int:
+    """A centre's id from its code or its id (as typed on the command line)."""
+    ctx.require(READ)
+    row = await MediationCentre.select(MediationCentre.id).where(MediationCentre.code == key.strip()).first().run()
+    if row is None and key.strip().isdigit():
+        row = {"id": int(key.strip())}
+    centre_id = row["id"] if row else None
+    if centre_id is not None and not await MediationCentre.exists().where(MediationCentre.id == centre_id).run():
+        centre_id = None
+    await ensure_in_scope(ctx, centre_id, "centre", key)
+    assert centre_id is not None
+    return int(centre_id)

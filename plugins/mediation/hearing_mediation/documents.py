@@ -22,9 +22,15 @@ from hearing_mediation.tables import MediationCentre
 if TYPE_CHECKING:
     from hearing_core.context import ServiceContext
 
-__all__ = ["TEMPLATE", "agreement_context", "agreement_document"]
+__all__ = ["TEMPLATE", "agreement_context", "agreement_document", "sentence"]
 
 TEMPLATE = "mediation/agreement.html"
+
+
+def sentence(text: str) -> str:
+    """``text`` ending with Chinese punctuation, as a paragraph of an official document must."""
+    text = text.strip()
+    return text if not text or text[-1] in "。！？；…”）" else text + "。"
 
 
 def agreement_context(agreement: Agreement, case: MediationCase, centre: dict[str, Any]) -> dict[str, Any]:
@@ -36,9 +42,9 @@ def agreement_context(agreement: Agreement, case: MediationCase, centre: dict[st
             {"role_label": p.role.label, "name": p.name, "id_number": p.id_number, "phone": p.phone, "address": p.address}
             for p in case.parties
         ],
-        "facts": agreement.facts,
-        "disputes": agreement.disputes,
-        "responsibilities": agreement.responsibilities,
+        "facts": sentence(agreement.facts),
+        "disputes": sentence(agreement.disputes),
+        "responsibilities": sentence(agreement.responsibilities),
         "terms": [{"content": t.content, "obligor": t.obligor, "manner": t.manner, "due_on": t.due_on} for t in agreement.terms],
         "mediators": list(agreement.mediators),
         "signatures": {s.signer: s.signed_on for s in agreement.signatures},

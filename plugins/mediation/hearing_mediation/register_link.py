@@ -31,7 +31,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from hearing_core.context import ServiceContext
-from hearing_core.errors import Conflict, RuleViolation
+from hearing_core.errors import CalendarNotCovered, Conflict, RuleViolation
 from hearing_core.petitions import service as register
 from hearing_core.petitions.domain import Channel, NotAcceptedReason, PetitionItem, StatutoryRoute
 
@@ -107,7 +107,10 @@ async def dispose_item(ctx: ServiceContext, batch: ReceptionBatch) -> None:
 
 def default_assignment_due(ctx: ServiceContext, on: dt.date) -> dt.date:
     """Report date of an assignment when the desk gives none: the register's handling deadline."""
-    due = ctx.app.deadline("handling.deadline", on).due
+    try:
+        due = ctx.app.deadline("handling.deadline", on).due
+    except CalendarNotCovered as exc:
+        raise CalendarNotCovered(f"{exc.detail} — or give the report date yourself (--due / due_on)") from None
     assert due is not None
     return due
 

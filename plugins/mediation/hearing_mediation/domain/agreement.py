@@ -249,6 +249,15 @@ class Agreement:
 
     # ------------------------------------------------------------------ views
 
+    def allowed_actions(self) -> list[str]:
+        """Actions a user may ask for; taking effect, completion and invalidation follow from them."""
+        hidden = {"take_effect", "complete", "invalidate"}
+        if not CONFIRMATION.can(self.confirmation, "apply"):
+            hidden.add("apply_confirmation")
+        if self.confirmation != ConfirmationState.APPLIED:
+            hidden.add("record_confirmation")
+        return [a for a in AGREEMENT.allowed_actions(self.state) if a not in hidden]
+
     @property
     def is_in_force(self) -> bool:
         return self.state in (AgreementState.EFFECTIVE, AgreementState.PERFORMED)
@@ -266,5 +275,5 @@ class Agreement:
             "confirmation_applied_on": self.confirmation_applied_on, "court": self.court,
             "confirmation_decided_on": self.confirmation_decided_on, "confirmation_note": self.confirmation_note,
             "dispute_note": self.dispute_note,
-            "allowed_actions": AGREEMENT.allowed_actions(self.state), "version": self.version,
+            "allowed_actions": self.allowed_actions(), "version": self.version,
         }

@@ -157,12 +157,18 @@ def cases_sentence(f: CaseFigures) -> str:
     text += "。"
     if f.failed:
         text += "对调解不成的，均已告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利。"
+    agreement_parts = []
     if f.agreements_effective:
-        text += f"达成调解协议{f.agreements_effective}份，已履行完毕{f.agreements_performed}份"
-        if f.confirmations_applied:
-            text += f"；当事人共同申请司法确认{f.confirmations_applied}份，经人民法院确认有效{f.confirmations_confirmed}份"
-            if f.confirmations_rejected:
-                text += f"，不予确认{f.confirmations_rejected}份"
+        agreement_parts.append(f"达成调解协议{f.agreements_effective}份")
+    if f.agreements_performed:
+        agreement_parts.append(f"已履行完毕{f.agreements_performed}份")
+    if agreement_parts:
+        text += "，".join(agreement_parts)
+    if f.confirmations_applied:
+        text += ("；" if agreement_parts else "") + f"当事人共同申请司法确认{f.confirmations_applied}份"
+    decided = [(f.confirmations_confirmed, "经人民法院确认有效"), (f.confirmations_rejected, "人民法院不予确认")]
+    text += "".join(f"，{label}{n}份" for n, label in decided if n)
+    if agreement_parts or f.confirmations_applied or any(n for n, _ in decided):
         text += "。"
     if f.escalated:
         text += f"对{f.escalated}起有激化可能的纠纷及时采取了预防措施，防止矛盾激化。"
