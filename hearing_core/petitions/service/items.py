@@ -223,7 +223,7 @@ def _where(app: HearingApp, f: ItemFilter) -> list[Any]:
 
 
 async def list_items(ctx: ServiceContext, filters: ItemFilter = ItemFilter(), page: int = 1, per_page: int = 50) -> Page:
-    """Items newest first, with the computed ``overdue`` flag; ``overdue`` filters on it."""
+    """Items newest first, with the computed ``overdue`` flag; ``overdue`` filters on it. Always masked."""
     ctx.require(READ)
     page, per_page = page_bounds(page, per_page)
     clauses = _where(ctx.app, filters)
@@ -242,7 +242,9 @@ async def list_items(ctx: ServiceContext, filters: ItemFilter = ItemFilter(), pa
         records = [r for r in records if bool(r.overdue) is filters.overdue]
         total = len(records)
         records = records[(page - 1) * per_page : page * per_page]
-    return Page(await shown(ctx, records, what="item list"), total, page, per_page)
+    # Lists show ID numbers and phones masked for everyone (register.md §1): reading them in
+    # full is a deliberate, audited look at one item (``get_item``).
+    return Page([r.masked_copy() for r in records], total, page, per_page)
 
 
 async def update_item(ctx: ServiceContext, ref: str, version: int, changes: Mapping[str, Any]) -> ItemRecord:
