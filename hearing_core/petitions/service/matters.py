@@ -8,12 +8,13 @@ linking the item to the suggested item's matter.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from hearing_core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from hearing_core.petitions import repository as repo
-from hearing_core.petitions.domain import PetitionItem, RepeatSuggestion, suggest_repeats
-from hearing_core.petitions.domain.identity import normalise_id_number, normalise_phone, phone_error
+from hearing_core.petitions.domain import Petitioner, PetitionItem, RepeatSuggestion, suggest_repeats
+from hearing_core.petitions.domain.identity import id_number_error, normalise_id_number, normalise_phone, phone_error
 from hearing_core.petitions.records import ItemRecord, MatterRecord, Page
 from hearing_core.petitions.service import matter_rows
 from hearing_core.petitions.service.common import READ, WRITE, catalog, page_bounds, shown
@@ -180,7 +181,21 @@ async def suggest_for_draft(ctx: ServiceContext, item: PetitionItem, *, limit: i
     ctx.require(READ)
     if not item.summary.strip() and not item.petitioners:
         raise ValidationFailed("nothing to compare", [FieldError("summary", "give a summary or a petitioner")])
-    return [_suggestion(s) for s in await _suggest(item, limit)]
+    return [_suggestion(s) for s in await _suggest(_comparable(ctx, item), limit)]
+
+
+def _comparable(ctx: ServiceContext, item: PetitionItem) -> PetitionItem:
+    """A draft normalised as far as it is valid (category code, canonical ID and phone), for matching."""
+    found = catalog(ctx.app).get(item.category) if item.category else None
+    people = [
+        Petitioner(
+            p.name.strip(),
+            normalise_id_number(p.id_number) if p.id_number and id_number_error(p.id_number) is None else None,
+            normalise_phone(p.phone) if p.phone and phone_error(p.phone) is None else None,
+        )
+        for p in item.petitioners
+    ]
+    return replace(item, category=found.code if found else None, petitioners=people, id=None)
 
 
 async def matter_of(ref: str) -> MatterRecord:
