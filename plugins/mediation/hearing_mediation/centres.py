@@ -176,16 +176,22 @@ async def add_mediator(ctx: ServiceContext, mediator: Mediator) -> dict[str, Any
         ).returning(MediatorRow.id).run()
         mediator.id = inserted[0]["id"]
         await ctx.audit("mediation.mediator.add", "mediation_mediator", mediator.id, after=repo.mediator_values(mediator))
-        if mediator.username:
-            from hearing_core.security.service import actor_by_username
-
-            await actor_by_username(ctx.app, mediator.username)
-            member = await CentreMember.exists().where(
-                (CentreMember.centre == mediator.centre_id) & (CentreMember.username == mediator.username)
-            ).run()
-            if not member:
-                await _add_member(ctx, mediator.centre_id, mediator.username, MemberRole.MEDIATOR)
+        await _ensure_member(ctx, mediator)
     return mediator.as_dict()
+
+
+async def _ensure_member(ctx: ServiceContext, mediator: Mediator) -> None:
+    """A mediator with an account is a member of the centre (sees its records)."""
+    if not mediator.username:
+        return
+    from hearing_core.security.service import actor_by_username
+
+    await actor_by_username(ctx.app, mediator.username)
+    member = await CentreMember.exists().where(
+        (CentreMember.centre == mediator.centre_id) & (CentreMember.username == mediator.username)
+    ).run()
+    if not member:
+        await _add_member(ctx, mediator.centre_id, mediator.username, MemberRole.MEDIATOR)
 
 
 async def get_mediator(ctx: ServiceContext, mediator_id: int) -> Mediator:
@@ -216,6 +222,7 @@ async def update_mediator(ctx: ServiceContext, mediator_id: int, changes: dict[s
         await repo.update_row(MediatorRow, mediator_id, current.version, {k: after[k] for k in changed}, ctx.now())
         await ctx.audit("mediation.mediator.update", "mediation_mediator", mediator_id,
                         before={k: before[k] for k in changed}, after={k: after[k] for k in changed})
+        await _ensure_member(ctx, updated)
     return (await get_mediator(ctx, mediator_id)).as_dict()
 
 
