@@ -27,7 +27,7 @@ from hearing_core.api.audit import AuditController
 from hearing_core.api.auth import PUBLIC, build_jwt_auth, check_route_permissions, permission_guard
 from hearing_core.api.deps import provide_ctx
 from hearing_core.api.health import health
-from hearing_core.api.problems import exception_handlers
+from hearing_core.api.problems import document_problems, exception_handlers
 from hearing_core.api.protection import CookieCSRFMiddleware, DocsCSPMiddleware, add_security_headers, build_csrf_config
 from hearing_core.api.system import SystemController
 from hearing_core.app import HearingApp
@@ -117,6 +117,7 @@ def create_app(settings: Settings | None = None, hearing_app: HearingApp | None 
         debug=False,
     )
     check_route_permissions(asgi_app, hearing_app)
+    document_problems(asgi_app.openapi_schema)
     return asgi_app
 
 

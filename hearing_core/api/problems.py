@@ -124,3 +124,43 @@ exception_handlers: dict[Any, Any] = {
     Exception: _internal_error,
 }
 
+
+
+def document_problems(openapi: Any) -> None:
+    """Declare the problem-details error responses on every operation of the OpenAPI document.
+
+    Litestar documents only its own 400; errors raised by services (401, 403,
+    404, 409, 413, 422, 429, 500) would otherwise be undocumented, and clients
+    (and schemathesis' conformance checks) could not rely on their shape.
+    """
+    from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, Reference, Schema
+    from litestar.openapi.spec.enums import OpenAPIType
+
+    components = openapi.components
+    schemas = dict(components.schemas or {})
+    schemas["ProblemDetails"] = Schema(
+        type=OpenAPIType.OBJECT,
+        required=["type", "status", "title", "detail"],
+        properties={
+            "type": Schema(type=OpenAPIType.STRING),
+            "status": Schema(type=OpenAPIType.INTEGER),
+            "title": Schema(type=OpenAPIType.STRING),
+            "detail": Schema(type=OpenAPIType.STRING),
+            "instance": Schema(type=OpenAPIType.STRING),
+            "errors": Schema(type=OpenAPIType.ARRAY, items=Schema(type=OpenAPIType.OBJECT)),
+        },
+        description="RFC 9457 problem details; some errors add members (errors, current_state, ...).",
+    )
+    components.schemas = schemas
+    content = {PROBLEM_MEDIA_TYPE: OpenAPIMediaType(schema=Reference(ref="#/components/schemas/ProblemDetails"))}
+    for path_item in (openapi.paths or {}).values():
+        for method in ("get", "put", "post", "delete", "options", "head", "patch", "trace"):
+            operation = getattr(path_item, method, None)
+            if operation is None:
+                continue
+            responses = dict(operation.responses or {})
+            for code, response in list(responses.items()):
+                if str(code)[0] in "45" and isinstance(response, OpenAPIResponse):
+                    responses[code] = OpenAPIResponse(description=response.description, content=content)
+            responses.setdefault("default", OpenAPIResponse(description="Error (problem details)", content=content))
+            operation.responses = responses
