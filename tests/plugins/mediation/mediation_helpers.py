@@ -1,9 +1,11 @@
-"""Shared builders for the mediation tests (plain data, no database)."""
+"""Shared builders for the mediation tests: plain data, and a few service sequences for the database tests."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
+from hearing_mediation import cases
 from hearing_mediation.domain import (
     ApplicationKind,
     CaseMediator,
@@ -15,6 +17,7 @@ from hearing_mediation.domain import (
     Party,
     PartyRole,
     ReceptionBatch,
+    Session,
     committee_status,
 )
 
@@ -55,3 +58,29 @@ def started_case() -> MediationCase:
     c.assign_mediators([CaseMediator(1, "调解员0", MediatorChoice.DESIGNATED)])
     c.accept(date(2025, 3, 5), committee_status(committee(), 3, 9))
     return c
+
+
+DAY = date(2025, 3, 3)
+
+
+async def open_case(ctx: Any, centre: dict[str, Any], application: ApplicationKind = ApplicationKind.ONE_PARTY) -> dict[str, Any]:
+    role = PartyRole.APPLICANT if application is ApplicationKind.JOINT else PartyRole.RESPONDENT
+    parties = [Party("李德明", PartyRole.APPLICANT, id_number("19780605", "152"), "13700002222"), Party("王建华", role)]
+    return await cases.open_case(ctx, MediationCase(centre["id"], DAY, application, parties, "宅基地围墙纠纷"))
+
+
+def session(on: date, **changes: Any) -> Session:
+    data: dict[str, Any] = {"held_on": on, "place": "城关镇人民调解室", "public": False,
+                            "parties_present": ["李德明", "王建华"], "mediators_present": ["陈明"], "notes": "双方陈述意见"}
+    data.update(changes)
+    return Session(**data)
+
+
+async def started(ctx: Any, centre: dict[str, Any], case: dict[str, Any] | None = None) -> dict[str, Any]:
+    case = case or await open_case(ctx, centre)
+    await cases.record_response(ctx, case["id"], "王建华", "agrees", on=DAY)
+    await cases.assign_mediators(ctx, case["id"], [centre["mediators"][0]["id"], centre["mediators"][1]["id"]],
+                                 chosen_by="parties")
+    return await cases.accept(ctx, case["id"], on=date(2025, 3, 4))
+
+
