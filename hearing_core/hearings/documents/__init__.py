@@ -15,7 +15,7 @@ docket                 ``hearing/docket.html``         :func:`docket_context`, :
 
 The services in :mod:`.service` load the case, render through the app's renderer (so an
 administrator's override template wins) and audit every document generated. Context keys
-are listed in ``docs/documents.md`` (*Hearing documents*).
+are listed in ``docs/hearing-panels.md`` (section 6, *Documents*).
 """
 
 from __future__ import annotations

@@ -61,7 +61,7 @@ def case_number(case: CaseData, organ: Organ) -> str:
 def base_context(
     case: CaseData, organ: Organ, matter: MatterInfo, *, kind: str | None, issue_date: dt.date
 ) -> dict[str, Any]:
-    """Keys of every hearing document (see docs/documents.md, *Hearing documents*)."""
+    """Keys of every hearing document (listed in docs/hearing-panels.md, section 6)."""
     context: dict[str, Any] = {
         "organ_name": organ.name,
         "case_number": case_number(case, organ),
