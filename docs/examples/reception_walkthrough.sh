@@ -47,16 +47,74 @@ hearing profiles use county
 hearing deadlines explain reception.department_reply --start 2025-10-16 | tail -n 3
 
 step "Receiving leaders, their levels and pairings (挂钩镇/单位)"
-lead() { hearing reception leaders add "$@" > /dev/null; }
-lead li-sec --name 李明 --post 县委书记 --level county --portfolio 全面工作 --username sec-li
-lead zhao-head --name 赵强 --post 县长 --level county --portfolio 县政府全面工作
-lead sun-sc --name 孙红 --post 县委常委、政法委书记 --level county --portfolio 政法、维稳 --paired-unit 东城镇
-lead zhou-vice --name 周平 --post 副县长 --level county --portfolio 城乡建设、自然资源 --paired-unit 西河镇
-lead wu-vice --name 吴刚 --post 副县长 --level county --portfolio 农业农村 --paired-unit 东城镇
-lead zheng-dept --name 郑伟 --post 县住房和城乡建设局局长 --level department --portfolio 住房城乡建设 --paired-unit 西河镇
-lead wang-dept --name 王芳 --post 县人力资源和社会保障局局长 --level department --portfolio 人力资源社会保障 --paired-unit 东城镇
-lead chen-town --name 陈刚 --post 东城镇党委书记 --level town --portfolio 镇党委全面工作 --paired-unit 东城镇红星村
-lead lin-town --name 林丽 --post 西河镇镇长 --level town --portfolio 镇政府全面工作 --paired-unit 西河镇新华村
+cat > "$HEARING_DATA_DIR/leaders.toml" <<'TOML'
+[[leader]]
+code = "li-sec"
+name = "李明"
+post = "县委书记"
+level = "county"
+portfolio = "全面工作"
+username = "sec-li"
+
+[[leader]]
+code = "zhao-head"
+name = "赵强"
+post = "县长"
+level = "县领导"
+portfolio = "县政府全面工作"
+
+[[leader]]
+code = "sun-sc"
+name = "孙红"
+post = "县委常委、政法委书记"
+level = "county"
+portfolio = "政法、维稳"
+paired_unit = "东城镇"
+
+[[leader]]
+code = "zhou-vice"
+name = "周平"
+post = "副县长"
+level = "county"
+portfolio = "城乡建设、自然资源"
+paired_unit = "西河镇"
+
+[[leader]]
+code = "wu-vice"
+name = "吴刚"
+post = "副县长"
+level = "county"
+portfolio = "农业农村"
+paired_unit = "东城镇"
+
+[[leader]]
+code = "zheng-dept"
+name = "郑伟"
+post = "县住房和城乡建设局局长"
+level = "县直部门领导"
+portfolio = "住房城乡建设"
+paired_unit = "西河镇"
+
+[[leader]]
+code = "chen-town"
+name = "陈刚"
+post = "东城镇党委书记"
+level = "town"
+portfolio = "镇党委全面工作"
+paired_unit = "东城镇红星村"
+
+[[leader]]
+code = "lin-town"
+name = "林丽"
+post = "西河镇镇长"
+level = "镇领导"
+portfolio = "镇政府全面工作"
+paired_unit = "西河镇新华村"
+TOML
+hearing reception leaders load "$HEARING_DATA_DIR/leaders.toml" > /dev/null
+# One more, from the command line: a department head paired with a town.
+hearing reception leaders add wang-dept --name 王芳 --post 县人力资源和社会保障局局长 --level department \
+  --portfolio 人力资源社会保障 --paired-unit 东城镇
 hearing reception leaders list
 
 step "The reception scheme as data (接访规则)"

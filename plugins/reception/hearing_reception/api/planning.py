@@ -18,6 +18,7 @@ from hearing_core.api.deps import Ctx
 from hearing_reception.api.schemas import (
     CancelRequest,
     LeaderCreate,
+    LeadersLoad,
     LeaderUpdate,
     PlanRequest,
     PublishRequest,
@@ -53,6 +54,11 @@ class LeadersController(Controller):
     @post("/", opt=require(PLAN), summary="Add a leader with level and pairing")
     async def create_leader(self, ctx: Ctx, data: JSONBody[LeaderCreate]) -> dict[str, Any]:
         return leader_view(await leaders.create_leader(ctx, present(data)))
+
+    @post("/load", opt=require(PLAN), summary="Add several leaders at once, or none")
+    async def load_leaders(self, ctx: Ctx, data: JSONBody[LeadersLoad]) -> dict[str, Any]:
+        found = await leaders.load_leaders_file(ctx, [present(lead) for lead in data.leaders])
+        return {"items": [leader_view(lead) for lead in found], "total": len(found), "page": 1, "per_page": max(len(found), 1)}
 
     @get("/{code:str}", opt=require(READ), summary="One leader by code or id")
     async def get_leader(self, ctx: Ctx, code: CodePath) -> dict[str, Any]:

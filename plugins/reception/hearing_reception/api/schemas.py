@@ -9,7 +9,7 @@ import msgspec
 
 __all__ = [
     "CancelRequest", "CaseClose", "FeedbackRequest", "HearRequest", "InstructRequest", "LeaderCreate",
-    "LeaderUpdate", "ParticipantsRequest", "PlanRequest", "PublishRequest", "ReceptionCreate", "ReplyRequest",
+    "LeadersLoad", "LeaderUpdate", "ParticipantsRequest", "PlanRequest", "PublishRequest", "ReceptionCreate", "ReplyRequest",
     "RescheduleRequest", "RuleBody", "RulesLoad", "SwapRequest", "TransferRequest", "VersionOnly",
     "VisitorsRequest", "present",
 ]
@@ -43,6 +43,10 @@ class LeaderCreate(msgspec.Struct, forbid_unknown_fields=True):
     unit: Text200 = ""
     username: Annotated[str, msgspec.Meta(max_length=64)] = ""
     active: bool = True
+
+
+class LeadersLoad(msgspec.Struct, forbid_unknown_fields=True):
+    leaders: Annotated[list[LeaderCreate], msgspec.Meta(min_length=1, max_length=500)]
 
 
 class LeaderUpdate(msgspec.Struct, forbid_unknown_fields=True):

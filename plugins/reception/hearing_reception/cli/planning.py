@@ -25,6 +25,21 @@ def _day(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value is not None else None
 
 
+def _toml_list(path: Path, key: str) -> list[Any]:
+    """The ``[[key]]`` tables of a TOML file; a broken file is one clear error."""
+    import tomllib
+
+    from hearing_core.errors import ValidationFailed
+
+    try:
+        items = tomllib.loads(path.read_text(encoding="utf-8")).get(key, [])
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ValidationFailed(f"{path}: invalid TOML: {exc}") from exc
+    if not isinstance(items, list) or not items:
+        raise ValidationFailed(f"{path}: no [[{key}]] tables")
+    return items
+
+
 def reception_row(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "leader_names": "、".join(p["name"] for p in data["leaders"])}
 
@@ -54,6 +69,19 @@ def add_planning_commands(group: click.Group) -> None:
 
         leader = run_as(state, lambda ctx: create_leader(ctx, {"code": code, **fields}))
         emit(leader_view(leader), as_json=as_json, columns=LEADER_COLUMNS)
+
+    @leaders.command("load")
+    @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @json_option
+    @pass_state
+    def load_leaders(state: CliState, path: Path, as_json: bool) -> None:
+        """Add every ``[[leader]]`` of the TOML file PATH (code, name, post, level, …), or none."""
+        from hearing_reception.services.leaders import load_leaders_file
+        from hearing_reception.views import leader_view
+
+        items = _toml_list(path, "leader")
+        found = run_as(state, lambda ctx: load_leaders_file(ctx, items))
+        emit([leader_view(lead) for lead in found], as_json=as_json, columns=LEADER_COLUMNS)
 
     @leaders.command("update")
     @click.argument("code")
@@ -96,16 +124,10 @@ def add_planning_commands(group: click.Group) -> None:
     @pass_state
     def load_rules(state: CliState, path: Path, as_json: bool) -> None:
         """Add every ``[[rule]]`` of the TOML file PATH, or none if any is wrong."""
-        import tomllib
-
-        from hearing_core.errors import ValidationFailed
         from hearing_reception.services.leaders import leader_codes, load_rules_file
         from hearing_reception.views import rule_view
 
-        try:
-            items = tomllib.loads(path.read_text(encoding="utf-8")).get("rule", [])
-        except tomllib.TOMLDecodeError as exc:
-            raise ValidationFailed(f"{path}: invalid TOML: {exc}") from exc
+        items = _toml_list(path, "rule")
 
         async def work(ctx: Any) -> list[dict[str, Any]]:
             found = await load_rules_file(ctx, items)

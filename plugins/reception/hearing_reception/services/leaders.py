@@ -26,6 +26,7 @@ __all__ = [
     "leader_codes",
     "list_leaders",
     "list_rules",
+    "load_leaders_file",
     "load_rules_file",
     "update_leader",
     "update_rule",
@@ -74,6 +75,24 @@ async def create_leader(ctx: ServiceContext, data: Mapping[str, Any]) -> Leader:
         leader = replace(leader, id=row[0]["id"])
         await ctx.audit("reception.leader.create", "reception_leader", leader.id, after=values, subject_ref=leader.code)
     return leader
+
+
+async def load_leaders_file(ctx: ServiceContext, items: list[Mapping[str, Any]]) -> list[Leader]:
+    """Add every leader of a leaders file at once, or none; every problem is reported (``leader.2.level``)."""
+    ctx.require(PLAN)
+    found: list[Leader] = []
+    errors: list[FieldError] = []
+    for i, item in enumerate(items):
+        try:
+            found.append(_leader(item if isinstance(item, Mapping) else {}))
+        except ValidationFailed as exc:
+            errors += [FieldError(f"leader.{i}.{e.field}", e.message) for e in exc.errors]
+    codes = [lead.code for lead in found]
+    errors += [FieldError("leader", f"code {c!r} appears twice in the file") for c in sorted({c for c in codes if codes.count(c) > 1})]
+    if errors:
+        raise ValidationFailed("invalid leaders", errors)
+    async with ctx.write():
+        return [await create_leader(ctx, _row_values(lead)) for lead in found]
 
 
 async def update_leader(ctx: ServiceContext, ref: str, changes: Mapping[str, Any], version: int | None = None) -> Leader:
