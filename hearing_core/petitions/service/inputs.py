@@ -79,6 +79,9 @@ def item_from_data(data: Mapping[str, Any], *, today: dt.date) -> PetitionItem:
             errors.append(FieldError(required, "is required"))
     if errors:
         raise ValidationFailed("invalid petition item", errors)
+    for key in ("received_on", "summary", "ref", "request", "persons", "petitioners", "signatories"):
+        if values.get(key) is None:
+            values.pop(key, None)
     values.setdefault("received_on", today)
     values.setdefault("summary", "")
     values.setdefault("ref", "")
