@@ -135,7 +135,8 @@ class AuthController(Controller):
                     value=f"Bearer {token}",
                     httponly=True,
                     samesite="strict",
-                    secure=request.url.scheme == "https",
+                    # Behind a TLS-terminating proxy the scheme looks like http: secure_cookies forces it.
+                    secure=request.url.scheme == "https" or bool(app.settings.extra.get("secure_cookies", False)),
                     max_age=int(lifetime.total_seconds()),
                     path="/",
                 )
