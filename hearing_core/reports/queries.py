@@ -1,15 +1,19 @@
 """Aggregate SQL of the annual report (年度统计查询): counts computed in the database.
 
-Each statistical year costs four aggregate statements over the register's item
-table (``hearing_petition_item``), restricted to the year by the indexed
-``received_on`` column; no item row is ever loaded into Python:
+The statistical year and the year before are counted together, in two aggregate
+statements over the register's item table (``hearing_petition_item``), restricted
+to the two years by the indexed ``received_on`` column; no item row is ever
+loaded into Python:
 
-1. per day and channel: items, persons, not accepted, collective visits, pending —
-   a few hundred groups, summed here into channel totals and statistical months;
-2. not-accepted items per reason (不予受理理由);
-3. distinct matters (纯件数) and backlog matters (积案) among accepted items;
-4. accepted items and distinct matters per top-level category (内容分类).
+1. per day, channel and not-accepted reason: items, persons, collective visits,
+   pending — a few thousand groups at most, summed here into channel totals,
+   statistical months and reasons (不予受理理由) of each year;
+2. per year, matter and top-level category of the accepted items, then per year
+   and category (accepted items, distinct matters) and per year (accepted items,
+   纯件数, 积案) — one pass, whatever the number of categories.
 
+Statement 2 counts the accepted items independently of statement 1, so the
+identity ``accepted + not_accepted = total`` cross-checks the two.
 "Accepted" is every item not explicitly not accepted, the summary's own
 arithmetic (实际受理 = 信访总量 − 不予受理); items still awaiting the decision are
 counted there and reported separately as ``pending``. The SQL is the same on
@@ -29,38 +33,39 @@ from hearing_core.reports.period import StatPeriod
 if TYPE_CHECKING:
     from hearing_core.db.database import Database
 
-__all__ = ["ITEM", "MATTER", "NOT_ACCEPTED", "count_year", "date_param", "to_date"]
+__all__ = ["ITEM", "MATTER", "NOT_ACCEPTED", "count_years", "date_param", "to_date"]
 
 ITEM = "hearing_petition_item"
 MATTER = "hearing_petition_matter"
 NOT_ACCEPTED = "not_accepted"
-_IN_YEAR = "i.received_on >= {} AND i.received_on <= {}"
+_SPAN = "i.received_on >= {} AND i.received_on <= {}"
+_REASON = f"CASE WHEN i.status = '{NOT_ACCEPTED}' THEN COALESCE(i.not_accepted_reason, '') END"
+_TOP = f"COALESCE(i.category_top, '{UNCATEGORISED}')"
 
 _BY_DAY = f"""
-SELECT i.received_on AS day, i.channel AS channel, COUNT(*) AS items, SUM(i.persons) AS persons,
-       SUM(CASE WHEN i.status = '{NOT_ACCEPTED}' THEN 1 ELSE 0 END) AS not_accepted,
+SELECT i.received_on AS day, i.channel AS channel, {_REASON} AS reason,
+       COUNT(*) AS items, SUM(i.persons) AS persons,
        SUM(CASE WHEN i.status = 'registered' THEN 1 ELSE 0 END) AS pending,
        SUM(CASE WHEN i.persons >= {{}} THEN 1 ELSE 0 END) AS collective_items,
        SUM(CASE WHEN i.persons >= {{}} THEN i.persons ELSE 0 END) AS collective_persons
-FROM {ITEM} i WHERE {_IN_YEAR}
-GROUP BY i.received_on, i.channel
+FROM {ITEM} i WHERE {_SPAN}
+GROUP BY i.received_on, i.channel, {_REASON}
 """
-_REASONS = f"""
-SELECT i.not_accepted_reason AS reason, COUNT(*) AS items
-FROM {ITEM} i WHERE {_IN_YEAR} AND i.status = '{NOT_ACCEPTED}'
-GROUP BY i.not_accepted_reason
-"""
+# ``this_year`` is 1 for the statistical year, 0 for the year before; ``code`` NULL is the year's total.
 _MATTERS = f"""
-SELECT COUNT(*) AS accepted, COUNT(DISTINCT i.matter_key) AS distinct_matters,
-       COUNT(DISTINCT CASE WHEN m.on_backlog THEN i.matter_key END) AS backlog
-FROM {ITEM} i LEFT JOIN {MATTER} m ON m.id = i.matter
-WHERE {_IN_YEAR} AND i.status <> '{NOT_ACCEPTED}'
-"""
-_CATEGORIES = f"""
-SELECT COALESCE(i.category_top, '{UNCATEGORISED}') AS code, COUNT(*) AS items,
-       COUNT(DISTINCT i.matter_key) AS matters
-FROM {ITEM} i WHERE {_IN_YEAR} AND i.status <> '{NOT_ACCEPTED}'
-GROUP BY COALESCE(i.category_top, '{UNCATEGORISED}')
+WITH per_matter AS (
+  SELECT CASE WHEN i.received_on >= {{}} THEN 1 ELSE 0 END AS this_year, i.matter_key AS matter_key,
+         {_TOP} AS code, COUNT(*) AS items, MAX(CASE WHEN m.on_backlog THEN 1 ELSE 0 END) AS backlog
+  FROM {ITEM} i LEFT JOIN {MATTER} m ON m.id = i.matter
+  WHERE {_SPAN} AND i.status <> '{NOT_ACCEPTED}'
+  GROUP BY 1, i.matter_key, {_TOP}
+)
+SELECT this_year, code, SUM(items) AS items, COUNT(*) AS matters, 0 AS backlog
+FROM per_matter GROUP BY this_year, code
+UNION ALL
+SELECT this_year, NULL AS code, SUM(items) AS items, COUNT(DISTINCT matter_key) AS matters,
+       COUNT(DISTINCT CASE WHEN backlog = 1 THEN matter_key END) AS backlog
+FROM per_matter GROUP BY this_year
 """
 
 
@@ -81,53 +86,80 @@ def _bucket(channel: str) -> str:
     return _BUCKETS.get(channel, "other_channels")
 
 
-async def count_year(db: Database, period: StatPeriod, threshold: int) -> YearData:
-    """Every count of statistical year ``period`` (see the module docstring)."""
-    span = (date_param(db, period.start), date_param(db, period.end))
-    buckets: dict[str, int] = defaultdict(int)
-    monthly: dict[str, list[int]] = defaultdict(lambda: [0] * 12)
-    for row in await db.fetch(_BY_DAY, threshold, threshold, *span):
-        bucket, month, items = (
-            _bucket(row["channel"]),
-            period.month_index(to_date(row["day"])),
-            int(row["items"]),
-        )
-        buckets[bucket] += items
-        monthly[bucket][month] += items
-        for key in ("not_accepted", "pending"):
-            buckets[key] += int(row[key])
+class _Year:
+    """Counts of one statistical year, filled from the grouped rows."""
+
+    def __init__(self, period: StatPeriod) -> None:
+        self.period = period
+        self.buckets: dict[str, int] = defaultdict(int)
+        self.monthly: dict[str, list[int]] = defaultdict(lambda: [0] * 12)
+        self.reasons: dict[str, int] = defaultdict(int)
+        self.by_category: dict[str, int] = {}
+        self.matters_by_category: dict[str, int] = {}
+        self.accepted = self.distinct = self.backlog = 0
+
+    def add_day(self, row: dict[str, Any], day: date) -> None:
+        bucket, month, items = _bucket(row["channel"]), self.period.month_index(day), int(row["items"])
+        b = self.buckets
+        b[bucket] += items
+        self.monthly[bucket][month] += items
+        b["pending"] += int(row["pending"])
+        if row["reason"] is not None:
+            b["not_accepted"] += items
+            self.reasons[str(row["reason"])] += items
         if bucket == "visit_batches":
             persons = int(row["persons"])
-            buckets["visit_persons"] += persons
-            monthly["visit_persons"][month] += persons
-            buckets["collective_batches"] += int(row["collective_items"])
-            buckets["collective_persons"] += int(row["collective_persons"])
-    reasons = {str(r["reason"] or ""): int(r["items"]) for r in await db.fetch(_REASONS, *span)}
-    matters = (await db.fetch(_MATTERS, *span))[0]
-    categories = await db.fetch(_CATEGORIES, *span)
-    total = sum(buckets[b] for b in set(CHANNEL_BUCKET.values()))
-    counts = YearCounts(
-        year=period.year,
-        letters=buckets["letters"],
-        visit_batches=buckets["visit_batches"],
-        visit_persons=buckets["visit_persons"],
-        phone=buckets["phone"],
-        online=buckets["online"],
-        other_channels=buckets["other_channels"],
-        collective_batches=buckets["collective_batches"],
-        collective_persons=buckets["collective_persons"],
-        not_accepted=buckets["not_accepted"],
-        distinct_matters=int(matters["distinct_matters"] or 0),
-        backlog=int(matters["backlog"] or 0),
-        # Counted by another statement than the channels: the identities cross-check the two.
-        total=total,
-        accepted=int(matters["accepted"] or 0),
-        by_category={str(r["code"]): int(r["items"]) for r in categories},
-    )
-    return YearData(
-        counts,
-        monthly=dict(monthly),
-        not_accepted_by_reason=reasons,
-        matters_by_category={str(r["code"]): int(r["matters"]) for r in categories},
-        pending=buckets["pending"],
-    )
+            b["visit_persons"] += persons
+            self.monthly["visit_persons"][month] += persons
+            b["collective_batches"] += int(row["collective_items"])
+            b["collective_persons"] += int(row["collective_persons"])
+
+    def add_matters(self, row: dict[str, Any]) -> None:
+        if row["code"] is None:
+            self.accepted, self.distinct, self.backlog = (
+                int(row["items"]),
+                int(row["matters"]),
+                int(row["backlog"]),
+            )
+        else:
+            self.by_category[str(row["code"])] = int(row["items"])
+            self.matters_by_category[str(row["code"])] = int(row["matters"])
+
+    def data(self) -> YearData:
+        b = self.buckets
+        counts = YearCounts(
+            year=self.period.year,
+            letters=b["letters"],
+            visit_batches=b["visit_batches"],
+            visit_persons=b["visit_persons"],
+            phone=b["phone"],
+            online=b["online"],
+            other_channels=b["other_channels"],
+            collective_batches=b["collective_batches"],
+            collective_persons=b["collective_persons"],
+            not_accepted=b["not_accepted"],
+            distinct_matters=self.distinct,
+            backlog=self.backlog,
+            total=sum(b[key] for key in set(CHANNEL_BUCKET.values())),
+            accepted=self.accepted,  # from the other statement: the identities cross-check the two
+            by_category=self.by_category,
+        )
+        return YearData(
+            counts, dict(self.monthly), dict(self.reasons), self.matters_by_category, b["pending"]
+        )
+
+
+async def count_years(
+    db: Database, current: StatPeriod, previous: StatPeriod, threshold: int
+) -> tuple[YearData, YearData]:
+    """Every count of statistical year ``current`` and of the year before (see the module docstring)."""
+    if previous.end >= current.start:
+        raise ValueError("the previous statistical year must end before the current one starts")
+    start, split, end = (date_param(db, d) for d in (previous.start, current.start, current.end))
+    years = {1: _Year(current), 0: _Year(previous)}
+    for row in await db.fetch(_BY_DAY, threshold, threshold, start, end):
+        day = to_date(row["day"])
+        years[1 if day >= current.start else 0].add_day(row, day)
+    for row in await db.fetch(_MATTERS, split, start, end):
+        years[int(row["this_year"])].add_matters(row)
+    return years[1].data(), years[0].data()

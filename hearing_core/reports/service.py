@@ -21,7 +21,7 @@ from hearing_core.petitions.domain.statistics import PreviousYear
 from hearing_core.plugins import await_me_maybe
 from hearing_core.reports.assemble import build_report, plain
 from hearing_core.reports.period import StatPeriod, stat_period
-from hearing_core.reports.queries import count_year
+from hearing_core.reports.queries import count_years
 
 if TYPE_CHECKING:
     from hearing_core.app import HearingApp
@@ -131,8 +131,7 @@ async def compute_report(
     period, before = period_of(app, year), period_of(app, year - 1)
     threshold = _threshold(app)
     async with consistent_read(app.db):
-        current = await count_year(app.db, period, threshold)
-        previous = await count_year(app.db, before, threshold)
+        current, previous = await count_years(app.db, period, before, threshold)
     report = build_report(
         period,
         current,
