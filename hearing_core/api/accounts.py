@@ -125,7 +125,7 @@ class AuthController(Controller):
             token_extras={"tv": row["token_version"]},
             token_unique_jwt_id=uuid.uuid4().hex,
         )
-        expires = dt.datetime.now(dt.timezone.utc) + lifetime
+        expires = dt.datetime.now(dt.UTC) + lifetime
         body = LoginResult(token, "Bearer", expires.isoformat(timespec="seconds"), UserOut.of(UserView.from_row(row)))
         cookies = []
         if data.cookie:

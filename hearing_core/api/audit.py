@@ -60,11 +60,11 @@ def parse_moment(value: str | None, field: str) -> dt.datetime | None:
         return None
     try:
         if len(value) == 10:
-            return dt.datetime.combine(dt.date.fromisoformat(value), dt.time(), dt.timezone.utc)
+            return dt.datetime.combine(dt.date.fromisoformat(value), dt.time(), dt.UTC)
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         raise ValidationFailed("invalid date", [FieldError(field, "expected YYYY-MM-DD or an ISO date-time")]) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 class AuditController(Controller):

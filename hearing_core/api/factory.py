@@ -28,7 +28,12 @@ from hearing_core.api.auth import PUBLIC, build_jwt_auth, check_route_permission
 from hearing_core.api.deps import provide_ctx
 from hearing_core.api.health import health
 from hearing_core.api.problems import document_problems, exception_handlers
-from hearing_core.api.protection import CookieCSRFMiddleware, DocsCSPMiddleware, add_security_headers, build_csrf_config
+from hearing_core.api.protection import (
+    CookieCSRFMiddleware,
+    DocsCSPMiddleware,
+    add_security_headers,
+    build_csrf_config,
+)
 from hearing_core.api.system import SystemController
 from hearing_core.app import HearingApp
 from hearing_core.context import ServiceContext

@@ -23,8 +23,8 @@ def canonical_time(value: dt.datetime | str) -> str:
     moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
     if moment.tzinfo is None:
         # Naive values come only from SQLite text written in UTC.
-        moment = moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(dt.timezone.utc).isoformat()
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).isoformat()
 
 
 def canonical(entry: Mapping[str, Any]) -> str:

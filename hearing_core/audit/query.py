@@ -58,8 +58,8 @@ def _where(flt: AuditFilter) -> list[Any]:
 
 def _utc(moment: dt.datetime) -> dt.datetime:
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(dt.timezone.utc)
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC)
 
 
 def _shown(row: dict[str, Any], reveal: bool) -> dict[str, Any]:

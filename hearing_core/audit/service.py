@@ -51,7 +51,7 @@ async def record(
         await db.fetch("SELECT pg_advisory_xact_lock({})", _PG_AUDIT_LOCK)
     last = await AuditEntry.select(AuditEntry.entry_hash).order_by(AuditEntry.id, ascending=False).first().run()
     prev = last["entry_hash"] if last else GENESIS
-    moment = (at or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0)
+    moment = (at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     data = {
         "at": moment,
         "actor": actor.username,

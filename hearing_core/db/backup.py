@@ -131,7 +131,7 @@ def _sqlite_restore(db_file: Path, source: Path) -> BackupResult:
     previous: str | None = None
     db_file.parent.mkdir(parents=True, exist_ok=True)
     if db_file.exists():
-        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
         keep = db_file.with_name(f"{db_file.name}.pre-restore-{stamp}")
         _copy_sqlite(db_file, keep)
         previous = str(keep)

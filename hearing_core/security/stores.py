@@ -34,7 +34,7 @@ __all__ = ["DatabaseStore", "build_store", "increment"]
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def _seconds(value: int | dt.timedelta | None) -> int | None:

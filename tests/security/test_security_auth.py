@@ -145,7 +145,7 @@ async def test_forged_expired_and_wrong_algorithm_tokens_are_refused(client: Any
     headers = await login(client, "admin", ADMIN_PASSWORD)
     token = headers["Authorization"].removeprefix("Bearer ")
     claims = jwt.decode(token, SECRET, algorithms=["HS256"])
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     forged = {
         "unsigned": jwt.encode(claims, key=None, algorithm="none"),
         "other algorithm": jwt.encode(claims, SECRET, algorithm="HS384"),

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from security_support import bypass_statements, raw_execute
 
+from hearing_core.errors import NotFound
 from hearing_core.security.actor import Actor
 from hearing_core.security.logfilter import PersonalDataFilter, sanitize_line
 from hearing_core.security.masking import mask_id_number, mask_phone, redact_for, scrub_text
 from hearing_core.security.scope import ensure_visible, visible_only
-from hearing_core.errors import NotFound
 
 
 def test_init_interactive_prompts_and_confirms_the_password(cli: Any) -> None:

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 from security_support import asgi_client
 
-from hearing_core.plugins import get_plugin_manager
-from hearing_core.security.service import create_user
 from hearing_core.context import ServiceContext
+from hearing_core.plugins import get_plugin_manager
 from hearing_core.security.actor import SYSTEM
+from hearing_core.security.service import create_user
 
 WANTED_PLUGINS = ("mediation", "review", "pdf_import", "reception", "example")
 PUBLIC_PATHS = {"/health", "/api/v1/auth/login"}

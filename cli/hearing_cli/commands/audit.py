@@ -42,11 +42,11 @@ def _moment(value: str | None, name: str) -> dt.datetime | None:
         return None
     try:
         if len(value) == 10:
-            return dt.datetime.combine(dt.date.fromisoformat(value), dt.time(), dt.timezone.utc)
+            return dt.datetime.combine(dt.date.fromisoformat(value), dt.time(), dt.UTC)
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         raise click.BadParameter("expected YYYY-MM-DD or an ISO date-time", param_hint=name) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 @audit.command("log")
