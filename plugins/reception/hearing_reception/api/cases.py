@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, get, post
-from litestar.params import FromQuery, JSONBody, PathParameter
+from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
 
 from hearing_core.api.auth import require
 from hearing_core.api.deps import Ctx
@@ -84,12 +84,12 @@ class CasesController(Controller):
     @get("/", opt=require(READ), summary="Received cases (接访台账)")
     async def list_cases(
         self, ctx: Ctx, reception_id: FromQuery[Annotated[int, msgspec.Meta(ge=1)] | None] = None,
-        state: FromQuery[Filter | None] = None, department: FromQuery[Filter | None] = None,
+        state_filter: Annotated[Filter | None, QueryParameter(name="state")] = None, department: FromQuery[Filter | None] = None,
         overdue: FromQuery[bool | None] = None, transfer_late: FromQuery[bool | None] = None,
         date_from: FromQuery[dt.date | None] = None, date_to: FromQuery[dt.date | None] = None,
         page: FromQuery[Page] = 1, per_page: FromQuery[PerPage] = 50,
     ) -> dict[str, Any]:
-        f = followup.CaseFilter(reception_id, state, department, overdue, transfer_late, date_from, date_to)
+        f = followup.CaseFilter(reception_id, state_filter, department, overdue, transfer_late, date_from, date_to)
         found = await followup.list_cases(ctx, f, page, per_page)
         return found.as_dict([case_view(ctx, c) for c in found.items])
 

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Response, get, patch, post
-from litestar.params import FromQuery, JSONBody, PathParameter
+from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
 
 from hearing_core.api.auth import require
 from hearing_core.api.deps import Ctx
@@ -116,10 +116,10 @@ class ReceptionsController(Controller):
     @get("/", opt=require(READ), summary="The reception calendar")
     async def list_receptions(
         self, ctx: Ctx, date_from: FromQuery[dt.date | None] = None, date_to: FromQuery[dt.date | None] = None,
-        state: FromQuery[Filter | None] = None, leader: FromQuery[Filter | None] = None,
+        state_filter: Annotated[Filter | None, QueryParameter(name="state")] = None, leader: FromQuery[Filter | None] = None,
         page: FromQuery[Page] = 1, per_page: FromQuery[PerPage] = 50,
     ) -> dict[str, Any]:
-        f = planning.ReceptionFilter(date_from, date_to, state, leader)
+        f = planning.ReceptionFilter(date_from, date_to, state_filter, leader)
         found = await planning.list_receptions(ctx, f, page, per_page)
         return found.as_dict([r.as_dict() for r in found.items])
 
