@@ -37,12 +37,12 @@ class CasesController(Controller):
     @get("/", opt=require("mediation.read"), summary="Mediation cases, newest first")
     async def list_all(
         self, ctx: Ctx, centre_id: Annotated[int | None, QueryParameter(ge=1)] = None,
-        state: Annotated[str | None, QueryParameter(max_length=20)] = None,
+        case_state: Annotated[str | None, QueryParameter(name="state", max_length=20)] = None,
         year: Annotated[int | None, QueryParameter(ge=1900, le=2200)] = None,
         page: Annotated[int, QueryParameter(ge=1, le=1_000_000)] = 1,
         per_page: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
     ) -> dict[str, Any]:
-        return await list_cases(ctx, centre_id=centre_id, state=state, year=year, page=page, per_page=per_page)
+        return await list_cases(ctx, centre_id=centre_id, state=case_state, year=year, page=page, per_page=per_page)
 
     @post("/", opt=require("mediation.cases"), summary="Register an application for mediation (调解申请)")
     async def open_case(self, ctx: Ctx, data: JSONBody[CaseIn]) -> dict[str, Any]:
