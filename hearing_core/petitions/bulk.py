@@ -88,6 +88,8 @@ async def ids_by_key(db: Database, table: str, key: str, values: Sequence[Any]) 
     """``{key value: id}`` for rows just inserted (the key column is unique)."""
     found: dict[Any, int] = {}
     transaction = db.engine.current_transaction.get()  # type: ignore[attr-defined]
+    if transaction is None:
+        raise RuntimeError("ids_by_key must run inside a write transaction")
     connection = transaction.connection
     for start in range(0, len(values), 900):
         chunk = list(values[start : start + 900])

@@ -17,7 +17,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from hearing_core.petitions.domain import CategoryCatalog, ImportFormat, ImportParser, ImportRow, default_catalog
+from hearing_core.petitions.domain import (
+    CategoryCatalog,
+    ImportFormat,
+    ImportParser,
+    ImportRow,
+    default_catalog,
+)
 
 __all__ = ["ITEM_COLUMNS", "Encoded", "encode", "parse_in_worker"]
 

@@ -26,9 +26,9 @@ from hearing_core.petitions.domain import (
 )
 from hearing_core.petitions.domain.disposition import Handover
 from hearing_core.petitions.records import ItemRecord, MatterRecord
+from hearing_core.petitions.tables import Petitioner as PersonRow
 from hearing_core.petitions.tables import PetitionItem as ItemRow
 from hearing_core.petitions.tables import PetitionMatter as MatterRow
-from hearing_core.petitions.tables import Petitioner as PersonRow
 
 __all__ = [
     "DISPOSITION_FIELDS",
@@ -157,7 +157,7 @@ def item_values(item: PetitionItem) -> dict[str, Any]:
 
 
 def people_rows(item_id: int, item: PetitionItem) -> list[dict[str, Any]]:
-    rows = []
+    rows: list[dict[str, Any]] = []
     for role, people in (("petitioner", item.petitioners), ("signatory", item.signatories)):
         for person in people:
             rows.append(

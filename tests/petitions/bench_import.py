@@ -60,7 +60,7 @@ async def baseline(url: str, n: int) -> float:
     await app.startup()
     await upgrade(app.db, app.app_configs)
     await app.shutdown()
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     items = [(f"XF-{i:07d}", dt.date(2024, 1, 1) + dt.timedelta(days=i % 365), "visit", 1 + i % 7, i % 7 >= 4,
               "land_expropriation", "natural_resources", "own_intake", f"反映第{i}号征地补偿款未发放问题，请求尽快解决", "",
               False, False, False, False, f"M-{i // 2}", "accepted", dt.date(2024, 1, 1), "", "", "", "bench", now,
@@ -111,7 +111,7 @@ async def run_import(url: str, path: Path) -> Any:
     data_dir = Path(tempfile.mkdtemp())
     app = HearingApp(Settings(data_dir=data_dir, database_url=url, load_plugins=(), secret_key="x" * 40),
                      pm=get_plugin_manager(only=()))
-    app.clock = lambda: dt.datetime(2025, 6, 1, 2, 0, tzinfo=dt.timezone.utc)
+    app.clock = lambda: dt.datetime(2025, 6, 1, 2, 0, tzinfo=dt.UTC)
     async with app.running():
         await upgrade(app.db, app.app_configs)
         began = time.perf_counter()
@@ -120,8 +120,9 @@ async def run_import(url: str, path: Path) -> Any:
 
 
 async def fresh_pg(admin_url: str) -> str:
-    import asyncpg
     from urllib.parse import urlparse, urlunparse
+
+    import asyncpg
 
     name = f"hearing_bench_{uuid.uuid4().hex[:8]}"
     conn = await asyncpg.connect(admin_url)

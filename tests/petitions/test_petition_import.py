@@ -11,9 +11,9 @@ import pytest
 from hearing_core.audit.tables import AuditEntry
 from hearing_core.errors import ValidationFailed
 from hearing_core.petitions.service.importer import import_file
+from hearing_core.petitions.tables import Petitioner as PersonRow
 from hearing_core.petitions.tables import PetitionItem as ItemRow
 from hearing_core.petitions.tables import PetitionMatter as MatterRow
-from hearing_core.petitions.tables import Petitioner as PersonRow
 from tests.petitions.conftest import id_number
 
 FIELDS = ["ref", "received_on", "channel", "persons", "matter_ref", "accepted", "not_accepted_reason", "category",

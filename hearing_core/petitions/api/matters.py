@@ -23,9 +23,8 @@ from hearing_core.petitions.api.schemas import (
     ProgressIn,
     struct_data,
 )
-from hearing_core.petitions.service import backlog
+from hearing_core.petitions.service import backlog, satisfaction
 from hearing_core.petitions.service import deadlines as deadline_service
-from hearing_core.petitions.service import satisfaction
 from hearing_core.petitions.service.inputs import item_from_data
 
 __all__ = ["BacklogController", "DeadlinesController", "MattersController"]

@@ -15,11 +15,11 @@ def add_commands(cli: click.Group) -> None:
 
     for group in (petitions, matters, backlog):
         cli.add_command(group)
-    group = cli.commands.get("deadlines")
-    if isinstance(group, click.Group):
-        group.add_command(due)
-        original = group.commands.get("explain")
+    deadlines = cli.commands.get("deadlines")
+    if isinstance(deadlines, click.Group):
+        deadlines.add_command(due)
+        original = deadlines.commands.get("explain")
         if original is not None and original.name == "explain" and not getattr(original, "_item_aware", False):
             command = explain_command(original)
             command._item_aware = True  # type: ignore[attr-defined]
-            group.add_command(command)
+            deadlines.add_command(command)

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
-
 from hearing_cli.output import echo_json, echo_table, emit
 
 __all__ = ["DATE", "as_date", "json_option", "person", "print_item", "print_rows"]

@@ -6,9 +6,9 @@ import datetime as dt
 from typing import Any
 
 import click
-
 from hearing_cli.output import echo_json, echo_table
 from hearing_cli.runtime import CliState, pass_state, run_as
+
 from hearing_core.petitions.cli.common import json_option
 
 __all__ = ["due", "explain_command"]

@@ -6,9 +6,9 @@ import datetime as dt
 from typing import Any
 
 import click
-
 from hearing_cli.output import echo_json, echo_table, emit
 from hearing_cli.runtime import CliState, pass_state, run_as
+
 from hearing_core.petitions.cli.common import DATE, ITEM_COLUMNS, as_date, json_option, print_rows
 
 __all__ = ["backlog", "matters"]

@@ -8,10 +8,18 @@ from collections.abc import Callable
 from typing import Any
 
 import click
-
 from hearing_cli.output import echo_json, echo_table
 from hearing_cli.runtime import CliState, pass_state, run_as
-from hearing_core.petitions.cli.common import DATE, ITEM_COLUMNS, as_date, json_option, person, print_item, print_rows
+
+from hearing_core.petitions.cli.common import (
+    DATE,
+    ITEM_COLUMNS,
+    as_date,
+    json_option,
+    person,
+    print_item,
+    print_rows,
+)
 
 __all__ = ["petitions"]
 

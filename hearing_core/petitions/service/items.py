@@ -29,8 +29,8 @@ from hearing_core.petitions.service.common import (
     raise_if,
     shown,
 )
-from hearing_core.petitions.tables import PetitionItem as ItemRow
 from hearing_core.petitions.tables import Petitioner as PersonRow
+from hearing_core.petitions.tables import PetitionItem as ItemRow
 
 if TYPE_CHECKING:
     from hearing_core.app import HearingApp

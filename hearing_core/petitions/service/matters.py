@@ -14,14 +14,19 @@ from typing import TYPE_CHECKING, Any
 from hearing_core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from hearing_core.petitions import repository as repo
 from hearing_core.petitions.domain import Petitioner, PetitionItem, RepeatSuggestion, suggest_repeats
-from hearing_core.petitions.domain.identity import id_number_error, normalise_id_number, normalise_phone, phone_error
+from hearing_core.petitions.domain.identity import (
+    id_number_error,
+    normalise_id_number,
+    normalise_phone,
+    phone_error,
+)
 from hearing_core.petitions.records import ItemRecord, MatterRecord, Page
 from hearing_core.petitions.service import matter_rows
 from hearing_core.petitions.service.common import READ, WRITE, catalog, page_bounds, shown
 from hearing_core.petitions.service.items import with_clocks
+from hearing_core.petitions.tables import Petitioner as PersonRow
 from hearing_core.petitions.tables import PetitionItem as ItemRow
 from hearing_core.petitions.tables import PetitionMatter as MatterRow
-from hearing_core.petitions.tables import Petitioner as PersonRow
 
 if TYPE_CHECKING:
     from hearing_core.context import ServiceContext
@@ -71,7 +76,7 @@ async def list_matters(
     page, per_page = page_bounds(page, per_page)
     query = MatterRow.select().order_by(MatterRow.last_received_on, MatterRow.id, ascending=False)
     count = MatterRow.count()
-    clauses = []
+    clauses: list[Any] = []
     if q:
         pattern = "%" + q.strip().replace("%", "").replace("_", "") + "%"
         clauses.append(MatterRow.ref.like(pattern) | MatterRow.title.like(pattern))
