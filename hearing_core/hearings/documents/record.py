@@ -192,6 +192,8 @@ def _session_entry(case: HearingCase, session: Session, evidence: list[dict[str,
         "opened_at": session.opened_at,
         "ended_at": session.ended_at,
         "day": local_date(session.opened_at),
+        # A suspended sitting resumes another day: the end then prints with its date.
+        "same_day": session.ended_at is None or local_date(session.ended_at) == local_date(session.opened_at),
         "ended": ended,
         "present": [participant_entry(case, p) for p in case.participants if p.no in present],
         "absent": [participant_entry(case, p) for p in case.participants

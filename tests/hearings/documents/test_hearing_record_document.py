@@ -104,14 +104,19 @@ def test_deliberation_stays_secret(record_text: str) -> None:
         assert secret not in record_text
 
 
-def test_suspension_and_resumption_are_recorded(renderer: DocumentRenderer, pdf_text: Callable[[bytes], str]) -> None:
+def test_suspension_and_resumption_are_recorded(
+    renderer: DocumentRenderer, pdf_text: Callable[[bytes], str], pdf_cells: Callable[[bytes], list[str]]
+) -> None:
     context = record_context(concluded_case(suspend=True), ORGAN, MATTER)
     (interruption,) = context["interruptions"]
     assert (interruption["kind"], interruption["reason"]) == ("中止", "需要通知新的证人到场")
-    text = pdf_text(renderer.pdf(RECORD, context, personal_data=True))
+    pdf = renderer.pdf(RECORD, context, personal_data=True)
+    text = pdf_text(pdf)
     assert "听证主持人宣布中止听证，理由：需要通知新的证人到场（需通知测绘单位人员到场说明）。" in text
     assert "2025年3月27日上午9时30分，恢复听证。" in text
     assert "中止、延期、终止情况" in text
+    # The sitting ran over two days: its end prints with its date.
+    assert "2025年3月20日（星期四）上午9时30分至2025年3月27日（星期四）上午11时12分" in pdf_cells(pdf)
     assert "听证中止，理由：需要通知新的证人到场（需通知测绘单位人员到场说明）。恢复听证时间：2025年3月27日（星期四）上午9时30分。" in text
 
 
