@@ -138,3 +138,22 @@ def test_pages_are_numbered_and_the_signature_never_stands_alone(
         pages = [(p.extract_text() or "").replace("\n", "") for p in document.pages]
     signed = next(text for text in pages if "二〇二五年三月四日" in text)
     assert "特此公告。" in signed  # GB/T 9704: body text on the page of the signature
+
+
+def test_a_new_date_gives_a_new_notice(renderer: DocumentRenderer) -> None:
+    from datetime import date, datetime, time
+
+    from hearing_doc_case import CALC, RULES, VENUE
+
+    from hearing_core.hearings.domain import PostponeReason, Slot
+
+    case = prepared_case()
+    case.postpone(PostponeReason.FORCE_MAJEURE, "信访人住院治疗", datetime(2025, 3, 18, 16))
+    new_day = date(2025, 4, 10)
+    case.schedule_hearing(Slot(datetime.combine(new_day, time(14, 30)), datetime.combine(new_day, time(17)),
+                               venue=VENUE), today=date(2025, 3, 19), rules=RULES, calc=CALC)
+    context = notice_context(case, ORGAN, MATTER, PETITIONER)
+    assert (context["schedule_no"], context["service"], context["issue_date"]) == (2, None, date(2025, 3, 19))
+    html = renderer.html(NOTICE, context, personal_data=True)
+    assert "原定听证已延期，现重新确定听证时间。" in html
+    assert "一、听证时间：2025年4月10日（星期四）下午2时30分。" in html

@@ -136,3 +136,23 @@ def test_record_without_personal_data_masks_private_speakers(
     assert "第三人李*英（孙*远）" in text
     for name in ("张建国（", "周德兴（", "李秀英（", "孙志远（"):
         assert name not in text
+
+
+def test_a_no_show_termination_is_recorded(renderer: DocumentRenderer, pdf_text: Callable[[bytes], str]) -> None:
+    from datetime import datetime, time
+
+    from hearing_doc_case import CALC, HEARING_DAY, RULES
+
+    from hearing_core.hearings.domain import TerminationReason
+
+    case = prepared_case()
+    case.open_session(datetime.combine(HEARING_DAY, time(9, 30)), rules=RULES, calc=CALC)
+    for p in case.participants:
+        case.record_attendance(p.no, p.role.value not in ("petitioner", "agent"))
+    case.terminate(TerminationReason.PETITIONER_ABSENT, datetime.combine(HEARING_DAY, time(9, 50)))
+    context = record_context(case, ORGAN, MATTER)
+    assert [p["name"] for p in context["sessions"][0]["absent"]] == ["张建国", "钱明律师", "孙志远"]
+    text = pdf_text(renderer.pdf(RECORD, context, personal_data=True))
+    assert "（9时50分，听证主持人宣布终止听证：信访人无正当理由不到场，视为放弃听证。）" in text
+    assert "2025年3月20日，听证终止：信访人无正当理由不到场，视为放弃听证。" in text
+    assert "二、宣布听证开始" not in text  # the session never got past the attendance check
