@@ -16,6 +16,7 @@ TABLE_MODULES: list[str] = [
     "hearing_core.security.tables",
     "hearing_core.audit.tables",
     "hearing_core.petitions.tables",
+    "hearing_core.hearings.tables", "hearing_core.hearings.pool_tables",
     "hearing_core.reports.tables",
 ]
 
