@@ -133,7 +133,9 @@ def _first(events: list[ClockEvent], kinds: tuple[EventKind, ...], start: dt.dat
     return min(dates) if dates else None
 
 
-def item_clocks(app: HearingApp, disposition: Disposition, *, today: dt.date | None = None) -> list[Clock]:
+def item_clocks(
+    app: HearingApp, disposition: Disposition, *, today: dt.date | None = None, duty_only: bool = False
+) -> list[Clock]:
     """Every clock the item's events have started, evaluated for ``today`` (default: app today)."""
     today = today or app.today()
     events = disposition.clock_events()
@@ -141,6 +143,8 @@ def item_clocks(app: HearingApp, disposition: Disposition, *, today: dt.date | N
     extension = by_kind.get(EventKind.EXTENDED)
     clocks: list[Clock] = []
     for spec in CLOCKS:
+        if duty_only and not spec.duty:
+            continue
         start = by_kind.get(spec.start)
         if start is None:
             continue
@@ -150,16 +154,18 @@ def item_clocks(app: HearingApp, disposition: Disposition, *, today: dt.date | N
             continue
         ext_days = extension.days if extension is not None and spec.rule_id == "handling.deadline" else None
         try:
-            deadline = _deadline(app, spec.rule_id, start.on, ext_days).evaluated(today, completed)
+            deadline = _deadline(app, spec.rule_id, start.on, ext_days)
         except HearingError as exc:
             # An unconfigured window (requires_config) or a year without holiday data:
             # show why instead of hiding the item or failing the whole list.
             clocks.append(Clock(spec.rule_id, spec.rule_id, spec.duty, str(spec.start), start.on, None,
                                 "unavailable", None, completed, "", None, exc.detail))
             continue
+        # The cached deadline's dates and explanation hold; its standing is for today and this item.
+        status, remaining = status_on(deadline.due, today, completed, deadline.due_soon_days)
         clocks.append(Clock(
             spec.rule_id, deadline.rule_title, spec.duty, str(spec.start), start.on, deadline.due,
-            str(deadline.status), deadline.days_remaining, completed, deadline.source, deadline,
+            str(status), remaining, completed, deadline.source, deadline,
         ))
     return clocks
 

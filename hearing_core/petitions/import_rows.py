@@ -1,21 +1,23 @@
 """Encoding parsed import rows as column tuples, and parsing a file in a worker process.
 
 Light on purpose (only the pure domain is imported): a large import file is
-parsed in a separate process (``spawn``) while the main process writes the
-previous batch, because parsing is Python work that would otherwise run one
-after the other with the database's. Both paths — in-process for small files,
-worker for large ones — encode rows with :func:`encode`, so they store the same
-values.
+parsed in a child process (``python -m hearing_core.petitions.import_rows ARGS``)
+while the main process writes the previous batch, because parsing is Python
+work that would otherwise run one after the other with the database's. Both
+paths — in-process for small files, worker for large ones — encode rows with
+:func:`encode`, so they store the same values.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import queue
+import json
+import pickle
+import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from hearing_core.petitions.domain import (
     CategoryCatalog,
@@ -25,7 +27,7 @@ from hearing_core.petitions.domain import (
     default_catalog,
 )
 
-__all__ = ["ITEM_COLUMNS", "Encoded", "encode", "parse_in_worker"]
+__all__ = ["ITEM_COLUMNS", "Encoded", "encode", "parse_here", "parse_to_stream"]
 
 #: Item columns an encoded row carries, in order (the writer appends matter, batch and bookkeeping).
 ITEM_COLUMNS = (
@@ -70,36 +72,30 @@ def load_catalog(path: str | None) -> CategoryCatalog:
     return CategoryCatalog.from_toml(path) if path else default_catalog()
 
 
-def parse_in_worker(
-    fmt: str, path: str, today: str, catalog_path: str | None, threshold: int, size: int, out: Any, stop: Any
+def parse_to_stream(
+    fmt: str, path: str, today: str, catalog_path: str | None, threshold: int, size: int, out: BinaryIO
 ) -> None:
-    """Worker process: parse ``path`` and put ``("batch", encoded rows, new errors)`` messages on ``out``.
+    """Parse ``path`` and write framed messages to ``out``: ``("batch", encoded rows, new errors)`` …
 
-    Once any row is bad, batches go out empty (the file will be rejected, but
-    every bad line must still be found). Ends with ``("done", new errors, rows read)``.
+    … then ``("done", new errors, rows read)``. Each frame is an 8-byte big-endian
+    length and a pickle. Once any row is bad, batches go out empty (the file will be
+    rejected, but every bad line must still be found). A full pipe blocks the worker,
+    which bounds memory to a few batches.
     """
     cat = load_catalog(catalog_path)
     parser = ImportParser(ImportFormat(fmt), catalog=cat, today=dt.date.fromisoformat(today))
     sent = 0
 
-    def send(message: tuple[Any, ...]) -> bool:
-        while not stop.is_set():
-            with contextlib.suppress(queue.Full):
-                out.put(message, timeout=0.1)
-                return True
-        return False
+    def send(message: tuple[Any, ...]) -> None:
+        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+        out.write(len(data).to_bytes(8, "big") + data)
+        out.flush()
 
-    try:
-        with contextlib.closing(parser.batches(Path(path), size=size)) as batches:
-            for batch in batches:
-                errors, sent = parser.errors[sent:], len(parser.errors)
-                rows = [] if parser.errors else [encode(r, cat, threshold) for r in batch]
-                if not send(("batch", rows, errors)):
-                    out.cancel_join_thread()
-                    return
-        send(("done", parser.errors[sent:], parser.rows_read))
-    except Exception as exc:  # noqa: BLE001 - reported to the parent, which raises it
-        send(("failed", f"{type(exc).__name__}: {exc}", 0))
+    with contextlib.closing(parser.batches(Path(path), size=size)) as batches:  # type: ignore[type-var]
+        for batch in batches:
+            errors, sent = parser.errors[sent:], len(parser.errors)
+            send(("batch", [] if parser.errors else [encode(r, cat, threshold) for r in batch], errors))
+    send(("done", parser.errors[sent:], parser.rows_read))
 
 
 def parse_here(parser: ImportParser, path: Path, cat: CategoryCatalog, threshold: int, size: int) -> Iterator[
@@ -108,3 +104,8 @@ def parse_here(parser: ImportParser, path: Path, cat: CategoryCatalog, threshold
     """In-process parsing: batches of (encoded row, parsed row) — the parsed row is kept for the veto hook."""
     for batch in parser.batches(path, size=size):
         yield [(encode(r, cat, threshold), r) for r in batch] if not parser.errors else []
+
+
+if __name__ == "__main__":
+    # Worker entry point: one JSON argument with the parse parameters, frames on stdout.
+    parse_to_stream(**json.loads(sys.argv[1]), out=sys.stdout.buffer)

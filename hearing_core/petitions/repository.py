@@ -82,7 +82,8 @@ def matter_ref_of(row: dict[str, Any]) -> str | None:
 def disposition_from_row(row: dict[str, Any]) -> Disposition:
     values: dict[str, Any] = {}
     for name in DISPOSITION_FIELDS:
-        value = row[name]
+        # A partial row (the deadline scan reads no texts) leaves the missing fields empty.
+        value = row.get(name)
         if name in _ENUMS:
             value = _enum(_ENUMS[name], value)
         elif name.endswith("_on"):

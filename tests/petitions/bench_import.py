@@ -99,7 +99,7 @@ async def baseline(url: str, n: int) -> float:
         await conn.close()
 
 
-async def run_import(url: str, path: Path) -> Any:
+async def run_import(url: str, path: Path, with_due: bool = False) -> Any:
     from hearing_core.app import HearingApp
     from hearing_core.context import ServiceContext
     from hearing_core.db.migrations import upgrade
@@ -115,8 +115,17 @@ async def run_import(url: str, path: Path) -> Any:
     async with app.running():
         await upgrade(app.db, app.app_configs)
         began = time.perf_counter()
-        result = await import_file(ServiceContext(app, SYSTEM), path)
-        return result, time.perf_counter() - began
+        ctx = ServiceContext(app, SYSTEM)
+        result = await import_file(ctx, path)
+        seconds = time.perf_counter() - began
+        if with_due:
+            from hearing_core.petitions.service.deadlines import due
+
+            began = time.perf_counter()
+            rows = await due(ctx, 7)
+            print(f"deadlines due over {result.created} imported items: {len(rows)} clocks in "
+                  f"{time.perf_counter() - began:.2f} s")
+        return result, seconds
 
 
 async def fresh_pg(admin_url: str) -> str:
@@ -135,6 +144,7 @@ async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--database", default="sqlite")
+    parser.add_argument("--due", action="store_true", help="Also time `deadlines due` over the imported items.")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp())
     path = work / "register.jsonl"
@@ -148,7 +158,7 @@ async def main() -> None:
     base_url = url() if args.database == "sqlite" else await url()
     raw = await baseline(base_url, args.rows)
     imp_url = url() if args.database == "sqlite" else await url()
-    result, seconds = await run_import(imp_url, path)
+    result, seconds = await run_import(imp_url, path, args.due)
     assert result.created == args.rows, result
     print(f"database: {args.database.split('@')[-1]}  rows: {args.rows}")
     print(f"raw driver executemany (items + petitioners): {raw:.2f} s = {args.rows / raw:,.0f} items/s")

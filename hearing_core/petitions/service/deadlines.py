@@ -24,7 +24,12 @@ __all__ = ["MAX_WITHIN", "due", "explain_item", "item_deadlines"]
 
 MAX_WITHIN = 366
 _CHUNK = 2000
-_COLUMNS = ("id", "ref", "received_on", "status", "matter_key", "channel", *repo.DISPOSITION_FIELDS)
+#: Only what the clocks need (no texts): ``due`` may read tens of thousands of open items.
+_COLUMNS = (
+    "id", "ref", "received_on", "status", "matter_key", "accepted_on", "not_accepted_on", "handover",
+    "handed_over_on", "assignment_due_on", "completion_reported_on", "extended_on", "extension_days",
+    "opinion_issued_on", "opinion_served_on", "routed_on", "concluded_on",
+)
 
 
 async def item_deadlines(ctx: ServiceContext, ref: str) -> list[Clock]:
@@ -68,7 +73,7 @@ async def due(ctx: ServiceContext, within: int = 7) -> list[dict[str, Any]]:
             break
         last_id = rows[-1]["id"]
         for row in rows:
-            for clock in item_clocks(ctx.app, repo.disposition_from_row(row), today=today):
+            for clock in item_clocks(ctx.app, repo.disposition_from_row(row), today=today, duty_only=True):
                 if clock.duty and clock.completed_on is None and clock.due is not None and clock.due <= horizon:
                     found.append(_due_row(row, clock))
     found.sort(key=lambda r: (r["due"], r["ref"]))

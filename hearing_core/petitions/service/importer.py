@@ -18,9 +18,11 @@ plugin implements it, and a refusal is reported as that row's error.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
-import multiprocessing
-import queue
+import json
+import pickle
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from hearing_core.errors import FieldError, RuleViolation, ValidationFailed
 from hearing_core.petitions.bulk import ids_by_key, insert_rows
 from hearing_core.petitions.domain import ImportFormat, ImportParser, ImportRow, detect_format
-from hearing_core.petitions.import_rows import ITEM_COLUMNS, Encoded, parse_here, parse_in_worker
+from hearing_core.petitions.import_rows import ITEM_COLUMNS, Encoded, parse_here
 from hearing_core.petitions.repository import ITEM_PREFIX
 from hearing_core.petitions.service.common import IMPORT, catalog, check_refusal, collective_threshold
 from hearing_core.petitions.tables import PetitionImport as ImportRowTable
@@ -222,42 +224,34 @@ async def _write_from_worker(
     ctx: ServiceContext, writer: _Writer, parser: ImportParser, path: Path, kind: ImportFormat, threshold: int,
     size: int,
 ) -> int:
-    """Parse in a spawned process, write here; the parser's errors are collected into ``parser.errors``."""
-    spawn = multiprocessing.get_context("spawn")
-    out = spawn.Queue(maxsize=4)
-    stop = spawn.Event()
+    """Parse in a child process, write here; the child's errors are collected into ``parser.errors``."""
     categories = ctx.app.settings.data_dir / "categories.toml"
-    process = spawn.Process(
-        target=parse_in_worker,
-        args=(kind.value, str(path), ctx.today().isoformat(), str(categories) if categories.exists() else None,
-              threshold, size, out, stop),
-        daemon=True,
+    params = {"fmt": kind.value, "path": str(path), "today": ctx.today().isoformat(),
+              "catalog_path": str(categories) if categories.exists() else None, "threshold": threshold, "size": size}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "hearing_core.petitions.import_rows", json.dumps(params),
+        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        limit=1 << 20,
     )
-    process.start()
-    loop = asyncio.get_running_loop()
-
-    def receive() -> Any:
-        while True:
-            try:
-                return out.get(timeout=0.2)
-            except queue.Empty:
-                if not process.is_alive():
-                    raise RuntimeError(f"the import worker stopped unexpectedly (exit code {process.exitcode})") from None
-
+    assert process.stdout is not None and process.stderr is not None
     try:
         while True:
-            kind_of, payload, extra = await loop.run_in_executor(None, receive)
-            if kind_of == "failed":
-                raise RuntimeError(f"the import worker failed: {payload}")
+            try:
+                header = await process.stdout.readexactly(8)
+                message = pickle.loads(await process.stdout.readexactly(int.from_bytes(header, "big")))
+            except asyncio.IncompleteReadError:
+                await process.wait()
+                tail = (await process.stderr.read()).decode("utf-8", "replace").strip().splitlines()[-1:]
+                raise RuntimeError(f"the import worker stopped (exit code {process.returncode}): "
+                                   f"{tail[0] if tail else 'no message'}") from None
+            kind_of, payload, extra = message
             parser.errors.extend(extra if kind_of == "batch" else payload)
             if kind_of == "done":
                 return int(extra)
             if not parser.errors:
                 await writer.write(payload, parser.errors)
     finally:
-        stop.set()
-        await loop.run_in_executor(None, process.join, 5)
-        if process.is_alive():
-            process.terminate()
-            await loop.run_in_executor(None, process.join, 5)
-        out.close()
+        if process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
+            await process.wait()
