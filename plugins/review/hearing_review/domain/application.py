@@ -132,8 +132,9 @@ class ReviewApplication:
             errors.append(FieldError("applicant.agent_of", "an agent names the petitioner they act for"))
         if self.received_on > today:
             errors.append(FieldError("received_on", f"{self.received_on} is in the future"))
+        # A re-review remand ends with the redone review opinion (the re-review organ consented to it).
         expected = (ChallengedKind.HANDLING_OPINION, ChallengedKind.REDONE_OPINION) if self.kind is Kind.REVIEW \
-            else (ChallengedKind.REVIEW_OPINION, ChallengedKind.REDONE_OPINION)
+            else (ChallengedKind.REVIEW_OPINION,)
         if self.challenged.kind not in expected:
             errors.append(FieldError("challenged", f"a {self.kind.value} challenges a "
                                      f"{' or '.join(k.value for k in expected)}"))
