@@ -133,3 +133,20 @@ async def test_court_refusal_invalidates_and_oral_agreements_have_no_document(me
     assert (oral["state"], oral["effective_on"], oral["number"]) == ("effective", "2025-03-10", "城调〔2025〕2号")
     with pytest.raises(RuleViolation):
         await agreement_document(mediator, oral["id"])
+
+
+async def test_clocks_past_the_calendar_are_shown_unavailable_not_failing(hearing_app: Any, mediator: Any,
+                                                                          centre: dict[str, Any]) -> None:
+    """In late December the one-month and 30-day clocks run into a year without holiday data (yet)."""
+    last_covered = max(hearing_app.calendar.covered_years())
+    day = dt.date(last_covered, 12, 20)
+    hearing_app.clock = lambda: dt.datetime(last_covered, 12, 20, 2, tzinfo=dt.UTC)
+    case = await started(mediator, centre)
+    await cases.record_session(mediator, case["id"], session(day))
+    a = await agreements.reach_agreement(mediator, case["id"], facts="事实", disputes="争议", terms=[Term("赔偿")], on=day)
+    for who in ("李德明", "王建华", "陈明"):
+        a = await agreements.sign(mediator, a["id"], who, on=day)
+    window = a["judicial_confirmation"]
+    assert window["status"] == "unavailable" and window["due"] is None and str(last_covered + 1) in window["note"]
+    a = await agreements.apply_confirmation(mediator, a["id"], applicants=["李德明", "王建华"], court="法院", on=day)
+    assert a["confirmation"] == "applied" and a["judicial_confirmation"]["completed_on"] == day.isoformat()
