@@ -10,7 +10,17 @@ import datetime as dt
 from typing import Any
 
 from hearing_core.errors import Conflict, NotFound
-from hearing_reception.domain import Leader, Level, Outcome, Participant, Reception, RuleSpec, Session, VisitCase, Visitor
+from hearing_reception.domain import (
+    Leader,
+    Level,
+    Outcome,
+    Participant,
+    Reception,
+    RuleSpec,
+    Session,
+    VisitCase,
+    Visitor,
+)
 from hearing_reception.domain.rulefile import parse_rule
 from hearing_reception.domain.vocab import Feedback
 from hearing_reception.tables import (

@@ -10,7 +10,7 @@ key into the core's tables (a plugin does not alter or depend on their layout).
 
 from __future__ import annotations
 
-from piccolo.columns import JSONB, Boolean, Date, ForeignKey, Integer, Text, Time, Timestamptz, Varchar
+from piccolo.columns import JSONB, Boolean, Date, ForeignKey, Integer, Serial, Text, Time, Timestamptz, Varchar
 from piccolo.columns.base import OnDelete
 from piccolo.table import Table
 
@@ -29,6 +29,9 @@ __all__ = [
 class ReceptionLeader(Table, tablename="hearing_reception_leader"):
     """A receiving leader (接访领导) with level and pairing (挂钩镇/单位)."""
 
+    #: Declared for type checkers; piccolo adds the serial primary key itself.
+    id: Serial
+
     code = Varchar(length=40, unique=True, index=True)
     name = Varchar(length=100)
     post = Varchar(length=100)
@@ -46,6 +49,9 @@ class ReceptionLeader(Table, tablename="hearing_reception_leader"):
 class ReceptionRule(Table, tablename="hearing_reception_rule"):
     """A recurring reception rule (接访规则) as data; ``spec`` holds the parsed rule mapping."""
 
+    #: Declared for type checkers; piccolo adds the serial primary key itself.
+    id: Serial
+
     code = Varchar(length=40, unique=True, index=True)
     title = Varchar(length=200)
     #: The rule as written (codes of leaders replaced by ids), re-parsed on load.
@@ -58,6 +64,9 @@ class ReceptionRule(Table, tablename="hearing_reception_rule"):
 
 class ReceptionRow(Table, tablename="hearing_reception_session"):
     """One reception (接访活动): planned from a rule or arranged on its own."""
+
+    #: Declared for type checkers; piccolo adds the serial primary key itself.
+    id: Serial
 
     rule = ForeignKey(ReceptionRule, null=True, default=None, index=True, on_delete=OnDelete.set_null)
     #: ``rule<id>/<nominal date>/<unit>``: planning never creates an occurrence twice.
@@ -84,6 +93,9 @@ class ReceptionRow(Table, tablename="hearing_reception_session"):
 class ReceptionParticipant(Table, tablename="hearing_reception_participant"):
     """A leader taking part in a reception (参与接访); one row = one person-time (人次)."""
 
+    #: Declared for type checkers; piccolo adds the serial primary key itself.
+    id: Serial
+
     reception = ForeignKey(ReceptionRow, index=True, on_delete=OnDelete.cascade)
     leader = ForeignKey(ReceptionLeader, index=True, on_delete=OnDelete.restrict)
     level = Varchar(length=16, index=True)
@@ -92,6 +104,9 @@ class ReceptionParticipant(Table, tablename="hearing_reception_participant"):
 
 class ReceptionChange(Table, tablename="hearing_reception_change"):
     """A recorded swap, move or cancellation (换班、改期、取消) of a reception."""
+
+    #: Declared for type checkers; piccolo adds the serial primary key itself.
+    id: Serial
 
     reception = ForeignKey(ReceptionRow, index=True, on_delete=OnDelete.cascade)
     kind = Varchar(length=16)
@@ -104,6 +119,9 @@ class ReceptionChange(Table, tablename="hearing_reception_change"):
 
 class ReceptionNotice(Table, tablename="hearing_reception_notice"):
     """A public notice (接访公示) of a reception; a later notice supersedes an earlier one."""
+
+    #: Declared for type checkers; piccolo adds the serial primary key itself.
+    id: Serial
 
     reception = ForeignKey(ReceptionRow, index=True, on_delete=OnDelete.cascade)
     published_on = Date()
@@ -120,6 +138,9 @@ class ReceptionNotice(Table, tablename="hearing_reception_notice"):
 
 class ReceptionCase(Table, tablename="hearing_reception_case"):
     """A visitor batch (一批来访) received at a reception, and its follow-up (访后交办、督办)."""
+
+    #: Declared for type checkers; piccolo adds the serial primary key itself.
+    id: Serial
 
     reception = ForeignKey(ReceptionRow, index=True, on_delete=OnDelete.restrict)
     batch_no = Integer(default=0)
@@ -155,6 +176,9 @@ class ReceptionCase(Table, tablename="hearing_reception_case"):
 
 class ReceptionVisitor(Table, tablename="hearing_reception_visitor"):
     """A petitioner of a visitor batch (来访人). Personal data: masked for viewers without the right."""
+
+    #: Declared for type checkers; piccolo adds the serial primary key itself.
+    id: Serial
 
     case = ForeignKey(ReceptionCase, index=True, on_delete=OnDelete.cascade)
     position = Integer(default=0)

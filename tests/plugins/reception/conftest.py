@@ -27,7 +27,7 @@ confidence = "D"
 """
 
 #: The clock of the tests: a day after the fourth quarter of 2025.
-TODAY = dt.datetime(2026, 1, 10, 2, 0, tzinfo=dt.timezone.utc)
+TODAY = dt.datetime(2026, 1, 10, 2, 0, tzinfo=dt.UTC)
 
 
 def write_profile(data_dir: Path) -> None:

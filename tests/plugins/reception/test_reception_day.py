@@ -6,11 +6,11 @@ import datetime as dt
 from typing import Any
 
 import pytest
-
-from hearing_core.errors import Conflict, InvalidTransition, PermissionDenied, RuleViolation, ValidationFailed
 from hearing_reception.domain import Visitor
 from hearing_reception.services import day, followup, planning
 from hearing_reception.views import case_view
+
+from hearing_core.errors import Conflict, InvalidTransition, PermissionDenied, RuleViolation, ValidationFailed
 from tests.plugins.reception.conftest import build_scheme, id_number
 
 DAY = dt.date(2025, 10, 15)
@@ -135,7 +135,7 @@ async def test_an_unconfigured_reply_rule_tells_the_administrator(make_app: Any)
     from hearing_core.security.service import actor_by_username
 
     app = await make_app(plugins=("reception",))  # national profile: reception.department_reply has no length
-    app.clock = lambda: dt.datetime(2026, 1, 10, tzinfo=dt.timezone.utc)
+    app.clock = lambda: dt.datetime(2026, 1, 10, tzinfo=dt.UTC)
     admin = ServiceContext(app, await actor_by_username(app, "admin"))
     reception_id = await open_day(admin)
     case, _ = await day.register_visitors(admin, reception_id, batch())
@@ -189,7 +189,7 @@ async def test_events_are_fired_inside_the_transaction(make_app: Any, settings: 
 
     write_profile(settings.data_dir)
     app = await make_app(plugins=("reception",), extra_plugins=[("listener", Listener())], rule_profile="county")
-    app.clock = lambda: dt.datetime(2026, 1, 10, tzinfo=dt.timezone.utc)
+    app.clock = lambda: dt.datetime(2026, 1, 10, tzinfo=dt.UTC)
     admin = ServiceContext(app, await actor_by_username(app, "admin"))
     reception_id = await open_day(admin)
     case, _ = await day.register_visitors(admin, reception_id, batch())

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-
-from hearing_core.errors import InvalidTransition, RuleViolation, ValidationFailed
 from hearing_reception.domain import (
     CASE_MACHINE,
     Feedback,
@@ -25,6 +23,8 @@ from hearing_reception.domain import (
     rate,
     render_markdown,
 )
+
+from hearing_core.errors import InvalidTransition, RuleViolation, ValidationFailed
 
 SEC = Leader(1, "li-sec", "李明", "县委书记", Level.COUNTY, "全面工作")
 HEAD = Leader(2, "zhao-head", "赵强", "县长", Level.COUNTY, "政府全面工作")

@@ -5,9 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from hearing_core.deadlines import HolidayCalendar
-from hearing_core.errors import ValidationFailed
 from hearing_reception.domain import (
     HolidayPolicy,
     Leader,
@@ -22,6 +19,9 @@ from hearing_reception.domain import (
     plan,
 )
 from hearing_reception.domain.rulefile import parse_rule, parse_rules
+
+from hearing_core.deadlines import HolidayCalendar
+from hearing_core.errors import ValidationFailed
 
 CAL = HolidayCalendar()
 

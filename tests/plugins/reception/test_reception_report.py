@@ -14,10 +14,10 @@ import datetime as dt
 from typing import Any
 
 import pytest
-
 from hearing_reception.domain import ReportDefinitions, Visitor
 from hearing_reception.report import compute_figures
 from hearing_reception.services import day, followup, leaders, planning
+
 from tests.plugins.reception.conftest import id_number
 
 pytestmark = pytest.mark.slow

@@ -6,9 +6,9 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from hearing_reception.services import leaders, notices, planning
 
 from hearing_core.errors import Conflict, InvalidTransition, NotFound, PermissionDenied, ValidationFailed
-from hearing_reception.services import leaders, notices, planning
 from tests.plugins.reception.conftest import build_scheme
 
 Q4 = (dt.date(2025, 10, 1), dt.date(2025, 12, 31))
@@ -125,7 +125,7 @@ async def test_notice_days_follow_the_profile_rule(make_app: Any, settings: Any)
         'name = "strict"\ntitle = "提前7日公示"\nextends = "national"\n\n[rules.reception.notice]\nlength = 7\n'
         'source = "本局2025年第1次局务会"\nconfidence = "D"\n', encoding="utf-8")
     app = await make_app(plugins=("reception",), rule_profile="strict")
-    app.clock = lambda: dt.datetime(2026, 1, 10, tzinfo=dt.timezone.utc)
+    app.clock = lambda: dt.datetime(2026, 1, 10, tzinfo=dt.UTC)
     ctx = ServiceContext(app, await actor_by_username(app, "admin"))
     await build_scheme(ctx)
     r = await planning.create_reception(ctx, day=dt.date(2025, 10, 15), place="县信访局", leaders=["li-sec"])

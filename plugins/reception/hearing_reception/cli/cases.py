@@ -7,7 +7,6 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import click
-
 from hearing_cli.output import emit
 from hearing_cli.runtime import CliState, pass_state, run_as
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-
 from hearing_cli.output import emit
 from hearing_cli.runtime import CliState, pass_state, run_as
 

@@ -11,7 +11,14 @@ from hearing_reception.domain.notice import NoticeStatus, notice_context, notice
 from hearing_reception.domain.planning import Leader, PlannedReception, PlanResult, RuleSpec, plan, plan_key
 from hearing_reception.domain.reception import Participant, Reception, participants_from
 from hearing_reception.domain.recurrence import Occurrence, Recurrence, occurrences
-from hearing_reception.domain.stats import ReplyBasis, ReportDefinitions, Resolved, Scope, rate, render_markdown
+from hearing_reception.domain.stats import (
+    ReplyBasis,
+    ReportDefinitions,
+    Resolved,
+    Scope,
+    rate,
+    render_markdown,
+)
 from hearing_reception.domain.vocab import (
     Feedback,
     HolidayPolicy,
