@@ -10,7 +10,18 @@ key into the core's tables (a plugin does not alter or depend on their layout).
 
 from __future__ import annotations
 
-from piccolo.columns import JSONB, Boolean, Date, ForeignKey, Integer, Serial, Text, Time, Timestamptz, Varchar
+from piccolo.columns import (
+    JSONB,
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    Serial,
+    Text,
+    Time,
+    Timestamptz,
+    Varchar,
+)
 from piccolo.columns.base import OnDelete
 from piccolo.table import Table
 

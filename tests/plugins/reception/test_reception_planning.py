@@ -219,3 +219,24 @@ def test_rule_shape_conflicts_are_refused() -> None:
         resolve,
     )
     assert {p.field for p in problems} == {"session", "end_time"}
+
+
+def test_a_year_of_the_seed_scheme() -> None:
+    """The seed county's five rules planned over 2025."""
+    rules = [
+        rule(1, "secretary", monthly(15, Months.ODD), place="县信访局", leader_ids=(1,)),
+        rule(2, "head", monthly(15, Months.EVEN), place="县信访局", leader_ids=(2,)),
+        rule(3, "paired", monthly(15), place_mode=PlaceMode.PAIRED, levels=(Level.COUNTY, Level.DEPARTMENT)),
+        rule(4, "monday", Recurrence(RuleKind.WEEKDAY, weekday=0), place="县信访局", rota=(3, 4, 5)),
+        rule(5, "villages", Recurrence(RuleKind.HALF_DAYS_WEEKLY, weekdays=(2,)), session=Session.AM,
+             place_mode=PlaceMode.PAIRED, levels=(Level.TOWN,)),
+    ]
+    year = plan(rules, LEADERS, CAL, date(2025, 1, 1), date(2025, 12, 31)).receptions
+    per_rule = {code: sum(1 for r in year if r.rule_id == i) for i, code in enumerate(["", *[x.code for x in rules]]) if i}
+    # 52 Mondays (6 January – 29 December; 3 February, 5 May, 2 June and 6 October are holidays
+    # and move to the next working day); 12 months × 2 paired towns; per village 53 Wednesdays
+    # less two: 29 January (春节) moves onto Wednesday 5 February, and 1 and 8 October both land
+    # on 9 October.
+    assert per_rule == {"secretary": 6, "head": 6, "paired": 24, "monday": 52, "villages": 2 * 51}
+    assert all(CAL.is_working_day(r.day) for r in year)
+    assert len({r.plan_key for r in year}) == len(year)

@@ -130,7 +130,7 @@ async def plan_receptions(ctx: ServiceContext, start: dt.date, end: dt.date, *, 
         if not dry_run:
             await ctx.audit("reception.plan", "reception", "many",
                             after={"from": start.isoformat(), "to": end.isoformat(), "created": len(outcome.created),
-                                   "existing": outcome.existing})
+                                   "existing": outcome.existing, "ids": [r.id for r in outcome.created]})
     return outcome
 
 
