@@ -39,12 +39,15 @@ def register_permissions() -> list[Permission]:
 @hookimpl
 def register_routes(app: HearingApp) -> list[Any]:
     from hearing_core.hearings.api import controllers
+    from hearing_core.hearings.documents.api import HearingDocumentsController
 
-    return list(controllers())
+    return [*controllers(), HearingDocumentsController]
 
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    from hearing_core.hearings.cli import add_commands
+    from hearing_core.hearings.cli import add_commands, hearings
+    from hearing_core.hearings.documents.cli import add_commands as add_document_commands
 
     add_commands(cli)
+    add_document_commands(hearings)
