@@ -2,7 +2,9 @@
 
 Visitors are private persons: without ``personal_data.read`` their names, ID numbers,
 phone numbers and addresses are masked (``张*``, ``110101********1234``,
-``138****5678``). Leaders act in their office and are never masked.
+``138****5678``). With it they are shown in full and the read is audited
+(``personal_data.view``, one entry per call), so unmasked personal data leaving the
+system is traceable. Leaders act in their office and are never masked.
 """
 
 from __future__ import annotations
@@ -16,7 +18,16 @@ from hearing_reception.domain.vocab import LEVEL_LABELS
 if TYPE_CHECKING:
     from hearing_core.context import ServiceContext
 
-__all__ = ["PERSONAL_DATA", "case_view", "leader_view", "may_see_personal_data", "mask_address", "rule_view"]
+__all__ = [
+    "PERSONAL_DATA",
+    "case_view",
+    "leader_view",
+    "may_see_personal_data",
+    "mask_address",
+    "rule_view",
+    "show_case",
+    "show_cases",
+]
 
 PERSONAL_DATA = "personal_data.read"
 
@@ -50,6 +61,25 @@ def case_view(ctx: ServiceContext, case: VisitCase, **extra: Any) -> dict[str, A
     data["masked"] = masked
     data.update(extra)
     return data
+
+
+async def show_cases(ctx: ServiceContext, cases: list[VisitCase], *, what: str = "reception cases") -> list[dict[str, Any]]:
+    """Cases as the actor may see them; an unmasked view of personal data is audited."""
+    views = [case_view(ctx, c) for c in cases]
+    seen = [c for c in cases if any(v.id_number or v.phone or v.address for v in c.visitors)]
+    if seen and may_see_personal_data(ctx):
+        ids = [c.id for c in seen]
+        await ctx.audit("personal_data.view", "reception_case", ids[0] if len(ids) == 1 else "many",
+                        after={"fields": ["address", "id_number", "name", "phone"], "cases": ids[:200]},
+                        subject_ref=(seen[0].item_ref or "") if len(seen) == 1 else "", note=what)
+    return views
+
+
+async def show_case(ctx: ServiceContext, case: VisitCase, **extra: Any) -> dict[str, Any]:
+    """One case as the actor may see it (see :func:`show_cases`), with ``extra`` keys added."""
+    view = (await show_cases(ctx, [case], what=f"reception case {case.id}"))[0]
+    view.update(extra)
+    return view
 
 
 def leader_view(leader: Leader) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from hearing_reception.domain import Visitor
 from hearing_reception.services import day, followup, planning
-from hearing_reception.views import case_view
+from hearing_reception.views import show_case
 
 from hearing_core.errors import Conflict, InvalidTransition, PermissionDenied, RuleViolation, ValidationFailed
 from tests.plugins.reception.conftest import build_scheme, id_number
@@ -160,18 +160,25 @@ async def test_stale_versions_and_roles(admin: Any, ctx_for: Any) -> None:
         await day.hear(admin, case.id, "x", "solved")
 
 
-async def test_personal_data_is_masked_without_the_right(admin: Any, ctx_for: Any) -> None:
+async def test_personal_data_is_masked_without_the_right(admin: Any, ctx_for: Any, hearing_app: Any) -> None:
+    async def views() -> list[str]:
+        rows = await hearing_app.db.fetch(
+            "SELECT actor FROM hearing_audit_entry WHERE action = 'personal_data.view' AND object_type = 'reception_case'")
+        return [r["actor"] for r in rows]
+
     reception_id = await open_day(admin)
     case, _ = await day.register_visitors(admin, reception_id, batch())
     leader = await ctx_for("leader")  # reads receptions, has no personal_data.read
-    masked = case_view(leader, await followup.get_case(leader, case.id))
+    masked = await show_case(leader, await followup.get_case(leader, case.id))
     person = masked["petitioners"][0]
     assert masked["masked"] is True
     assert person == {"name": "张*英", "id_number": id_number(1)[:6] + "********" + id_number(1)[-4:],
                       "phone": "138****5678", "address": "东城镇红星村****"}
+    assert await views() == []
     registrar = await ctx_for("registrar")
-    full = case_view(registrar, await followup.get_case(registrar, case.id))
+    full = await show_case(registrar, await followup.get_case(registrar, case.id))
     assert full["masked"] is False and full["petitioners"][0]["id_number"] == id_number(1)
+    assert await views() == ["registrar"]  # the unmasked read is on record
 
 
 async def test_events_are_fired_inside_the_transaction(make_app: Any, settings: Any) -> None:

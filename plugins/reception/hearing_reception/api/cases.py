@@ -30,7 +30,7 @@ from hearing_reception.api.schemas import (
 from hearing_reception.domain import Visitor
 from hearing_reception.services import day, followup
 from hearing_reception.services.common import DESK, INSTRUCT, READ, REPLY
-from hearing_reception.views import case_view
+from hearing_reception.views import show_case, show_cases
 
 __all__ = ["CasesController", "DayController", "report_section"]
 
@@ -67,7 +67,7 @@ class DayController(Controller):
     @post("/visitors", opt=require(DESK), summary="Register a visitor batch (来访登记) and its petition item")
     async def register(self, ctx: Ctx, reception_id: IdPath, data: JSONBody[VisitorsRequest]) -> dict[str, Any]:
         case, suggestions = await day.register_visitors(ctx, reception_id, _draft(data))
-        return case_view(ctx, case, repeat_suggestions=suggestions)
+        return await show_case(ctx, case, repeat_suggestions=suggestions)
 
     @post("/visitors/suggestions", opt=require(DESK), status_code=200, summary="Likely repeats of a batch (重信重访)")
     async def suggestions(self, ctx: Ctx, reception_id: IdPath, data: JSONBody[VisitorsRequest]) -> dict[str, Any]:
@@ -91,43 +91,43 @@ class CasesController(Controller):
     ) -> dict[str, Any]:
         f = followup.CaseFilter(reception_id, state_filter, department, overdue, transfer_late, date_from, date_to)
         found = await followup.list_cases(ctx, f, page, per_page)
-        return found.as_dict([case_view(ctx, c) for c in found.items])
+        return found.as_dict(await show_cases(ctx, found.items))
 
     @get("/{case_id:int}", opt=require(READ), summary="One received case")
     async def get_case(self, ctx: Ctx, case_id: IdPath) -> dict[str, Any]:
-        return case_view(ctx, await followup.get_case(ctx, case_id))
+        return await show_case(ctx, await followup.get_case(ctx, case_id))
 
     @post("/{case_id:int}/hear", opt=require(DESK), status_code=200, summary="Handling note and outcome category")
     async def hear(self, ctx: Ctx, case_id: IdPath, data: JSONBody[HearRequest]) -> dict[str, Any]:
-        return case_view(ctx, await day.hear(ctx, case_id, data.note, data.outcome, heard_on=data.heard_on, version=data.version))
+        return await show_case(ctx, await day.hear(ctx, case_id, data.note, data.outcome, heard_on=data.heard_on, version=data.version))
 
     @post("/{case_id:int}/withdraw", opt=require(DESK), status_code=200, summary="The batch left before being heard")
     async def withdraw(self, ctx: Ctx, case_id: IdPath, data: JSONBody[VersionOnly]) -> dict[str, Any]:
-        return case_view(ctx, await day.withdraw(ctx, case_id, data.version))
+        return await show_case(ctx, await day.withdraw(ctx, case_id, data.version))
 
     @post("/{case_id:int}/instruct", opt=require(INSTRUCT), status_code=200, summary="The leader's instruction (批示)")
     async def instruct(self, ctx: Ctx, case_id: IdPath, data: JSONBody[InstructRequest]) -> dict[str, Any]:
         case = await followup.instruct(ctx, case_id, data.text, leader=data.leader, on=data.on, version=data.version)
-        return case_view(ctx, case)
+        return await show_case(ctx, case)
 
     @post("/{case_id:int}/transfer", opt=require(DESK), status_code=200, summary="Transfer to the department (转交)")
     async def transfer(self, ctx: Ctx, case_id: IdPath, data: JSONBody[TransferRequest]) -> dict[str, Any]:
         case = await followup.transfer(ctx, case_id, data.department, on=data.on, reply_due=data.reply_due, version=data.version)
-        return case_view(ctx, case)
+        return await show_case(ctx, case)
 
     @post("/{case_id:int}/reply", opt=require(REPLY), status_code=200, summary="The department's reply (办结回复)")
     async def reply(self, ctx: Ctx, case_id: IdPath, data: JSONBody[ReplyRequest]) -> dict[str, Any]:
         case = await followup.reply(ctx, case_id, data.text, resolved=data.resolved, on=data.on, version=data.version)
-        return case_view(ctx, case)
+        return await show_case(ctx, case)
 
     @post("/{case_id:int}/feedback", opt=require(DESK), status_code=200, summary="The petitioner's feedback (回访)")
     async def feedback(self, ctx: Ctx, case_id: IdPath, data: JSONBody[FeedbackRequest]) -> dict[str, Any]:
         case = await followup.feedback(ctx, case_id, data.grade, note=data.note, on=data.on, version=data.version)
-        return case_view(ctx, case)
+        return await show_case(ctx, case)
 
     @post("/{case_id:int}/close", opt=require(DESK), status_code=200, summary="Close without feedback (办结)")
     async def close(self, ctx: Ctx, case_id: IdPath, data: JSONBody[CaseClose]) -> dict[str, Any]:
-        return case_view(ctx, await followup.close_case(ctx, case_id, on=data.on, version=data.version))
+        return await show_case(ctx, await followup.close_case(ctx, case_id, on=data.on, version=data.version))
 
 
 @get("/api/v1/reception/report", opt=require(READ), tags=["reception"],

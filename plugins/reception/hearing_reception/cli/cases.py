@@ -24,10 +24,10 @@ def _on(value: dt.datetime | None) -> dt.date | None:
 
 
 def _emit_case(state: CliState, as_json: bool, work: Callable[[Any], Awaitable[Any]], **extra: Any) -> None:
-    from hearing_reception.views import case_view
+    from hearing_reception.views import show_case
 
     async def shown(ctx: Any) -> dict[str, Any]:
-        return case_view(ctx, await work(ctx), **extra)
+        return await show_case(ctx, await work(ctx), **extra)
 
     emit(run_as(state, shown), as_json=as_json, columns=CASE_COLUMNS)
 
@@ -99,11 +99,11 @@ def add_case_commands(group: click.Group) -> None:  # noqa: C901 - one closure p
     def visitors(state: CliState, reception_id: int, **kw: Any) -> None:
         """Register a visitor batch at RECEPTION_ID (来访登记) and its petition item."""
         from hearing_reception.services.day import register_visitors
-        from hearing_reception.views import case_view
+        from hearing_reception.views import show_case
 
         async def work(ctx: Any) -> dict[str, Any]:
             case, suggestions = await register_visitors(ctx, reception_id, draft(kw))
-            return case_view(ctx, case, repeat_suggestions=suggestions)
+            return await show_case(ctx, case, repeat_suggestions=suggestions)
 
         data = run_as(state, work)
         emit(data, as_json=kw["as_json"], columns=CASE_COLUMNS)
@@ -137,13 +137,13 @@ def add_case_commands(group: click.Group) -> None:  # noqa: C901 - one closure p
               overdue: bool | None, transfer_late: bool | None, page: int, per_page: int, as_json: bool) -> None:
         """Received cases (接访台账) and their follow-up."""
         from hearing_reception.services.followup import CaseFilter, list_cases
-        from hearing_reception.views import case_view
+        from hearing_reception.views import show_cases
 
         f = CaseFilter(reception_id, state_filter, department, overdue, transfer_late)
 
         async def work(ctx: Any) -> tuple[Any, list[dict[str, Any]]]:
             found = await list_cases(ctx, f, page, per_page)
-            return found, [case_view(ctx, c) for c in found.items]
+            return found, await show_cases(ctx, found.items)
 
         found, rows = run_as(state, work)
         emit(found.as_dict(rows) if as_json else rows, as_json=as_json, columns=CASE_COLUMNS)
