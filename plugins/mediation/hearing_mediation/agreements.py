@@ -13,12 +13,20 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from hearing_core.errors import CalendarNotCovered, FieldError, ValidationFailed
+from hearing_core.errors import CalendarNotCovered
 from hearing_mediation import agreement_repository as arepo
 from hearing_mediation import case_repository as crepo
 from hearing_mediation import repository as repo
 from hearing_mediation.case_queries import clock_view
-from hearing_mediation.common import CASES, READ, check_version, ensure_in_scope, plain
+from hearing_mediation.common import (
+    CASES,
+    READ,
+    check_version,
+    ensure_in_scope,
+    on_or_today,
+    parse_code,
+    plain,
+)
 from hearing_mediation.domain import (
     AGREEMENT,
     CASE,
@@ -38,13 +46,6 @@ __all__ = [
     "apply_confirmation", "confirmation_window", "dispute", "get_agreement", "load_visible", "reach_agreement",
     "record_confirmation", "record_follow_up", "record_performance", "revise", "sign",
 ]
-
-
-def _day(ctx: ServiceContext, on: dt.date | None, name: str = "on") -> dt.date:
-    day = on or ctx.today()
-    if day > ctx.today():
-        raise ValidationFailed("invalid date", [FieldError(name, f"{day.isoformat()} is in the future")])
-    return day
 
 
 def _audit(a: Agreement) -> dict[str, Any]:
@@ -75,11 +76,8 @@ async def reach_agreement(
 ) -> dict[str, Any]:
     """达成调解协议: close the case as agreed and draft its agreement (numbered ``<prefix>〔year〕n号``)."""
     ctx.require(CASES)
-    day = _day(ctx, on)
-    try:
-        kind = form if isinstance(form, AgreementForm) else AgreementForm.parse(str(form))
-    except ValueError as exc:
-        raise ValidationFailed("invalid form", [FieldError("form", str(exc))]) from None
+    day = on_or_today(ctx, on)
+    kind = parse_code(AgreementForm, "form", form)
     async with ctx.write():
         case = await crepo.load_case(case_id, with_sessions=False)
         await ensure_in_scope(ctx, case.centre_id if case else None, "mediation case", case_id)
@@ -145,14 +143,14 @@ async def revise(ctx: ServiceContext, agreement_id: int, *, facts: str | None = 
 async def sign(ctx: ServiceContext, agreement_id: int, signer: str, *, on: dt.date | None = None,
                version: int | None = None) -> dict[str, Any]:
     """A party or mediator signs (签名、盖章或按指印); the last signature makes the agreement effective."""
-    day = _day(ctx, on)
+    day = on_or_today(ctx, on)
     return await _act(ctx, agreement_id, "sign", lambda a: a.sign(signer, day), version=version)
 
 
 async def record_performance(ctx: ServiceContext, agreement_id: int, term: int, *, on: dt.date | None = None,
                              note: str = "", version: int | None = None) -> dict[str, Any]:
     """Term ``term`` (1-based) was performed; with the last one the agreement is performed (履行完毕)."""
-    day = _day(ctx, on)
+    day = on_or_today(ctx, on)
     return await _act(ctx, agreement_id, "record_performance", lambda a: a.record_performance(term, day, note),
                       version=version, terms_changed=True)
 
@@ -161,11 +159,8 @@ async def record_follow_up(ctx: ServiceContext, agreement_id: int, *, visited_by
                            note: str = "", method: str = "上门回访", on: dt.date | None = None,
                            version: int | None = None) -> dict[str, Any]:
     """回访: the committee checks how the agreement is being performed (Art. 31)."""
-    try:
-        found = FollowUpFinding.parse(finding)
-    except ValueError as exc:
-        raise ValidationFailed("invalid finding", [FieldError("finding", str(exc))]) from None
-    visit = FollowUp(_day(ctx, on), visited_by.strip(), found, note.strip(), method.strip())
+    found = parse_code(FollowUpFinding, "finding", finding)
+    visit = FollowUp(on_or_today(ctx, on), visited_by.strip(), found, note.strip(), method.strip())
     return await _act(ctx, agreement_id, "record_follow_up", lambda a: a.record_follow_up(visit), version=version)
 
 
@@ -192,7 +187,7 @@ def _window_due(ctx: ServiceContext, agreement: Agreement, on: dt.date) -> dt.da
 async def apply_confirmation(ctx: ServiceContext, agreement_id: int, *, applicants: list[str], court: str,
                              on: dt.date | None = None, version: int | None = None) -> dict[str, Any]:
     """Both parties apply jointly to the court within 30 days of the agreement's effect (Art. 33)."""
-    day = _day(ctx, on)
+    day = on_or_today(ctx, on)
     agreement, _centre, _case = await load_visible(ctx, agreement_id)
     due = _window_due(ctx, agreement, day)
     return await _act(ctx, agreement_id, "apply_confirmation",
@@ -202,7 +197,7 @@ async def apply_confirmation(ctx: ServiceContext, agreement_id: int, *, applican
 async def record_confirmation(ctx: ServiceContext, agreement_id: int, *, confirmed: bool, note: str = "",
                               on: dt.date | None = None, version: int | None = None) -> dict[str, Any]:
     """The court's ruling: confirmed valid (enforceable) or not confirmed (the agreement falls)."""
-    day = _day(ctx, on)
+    day = on_or_today(ctx, on)
     return await _act(ctx, agreement_id, "record_confirmation",
                       lambda a: a.record_confirmation(day, confirmed, note), version=version)
 
@@ -210,7 +205,7 @@ async def record_confirmation(ctx: ServiceContext, agreement_id: int, *, confirm
 async def dispute(ctx: ServiceContext, agreement_id: int, note: str, *, on: dt.date | None = None,
                   version: int | None = None) -> dict[str, Any]:
     """A party went to court over performance or content (Art. 32)."""
-    day = _day(ctx, on)
+    day = on_or_today(ctx, on)
     return await _act(ctx, agreement_id, "dispute", lambda a: a.dispute(day, note), version=version)
 
 

@@ -19,7 +19,16 @@ from hearing_mediation import case_repository as crepo
 from hearing_mediation import repository as repo
 from hearing_mediation.case_queries import duration
 from hearing_mediation.centres import committee_of
-from hearing_mediation.common import CASES, READ, check_version, ensure_in_scope, plain, shown_people
+from hearing_mediation.common import (
+    CASES,
+    READ,
+    check_version,
+    ensure_in_scope,
+    on_or_today,
+    parse_code,
+    plain,
+    shown_people,
+)
 from hearing_mediation.domain import (
     CASE,
     AdviceRoute,
@@ -133,21 +142,11 @@ async def _act(
     return await get_case(ctx, case_id)
 
 
-def _day(ctx: ServiceContext, on: dt.date | None) -> dt.date:
-    day = on or ctx.today()
-    if day > ctx.today():
-        raise ValidationFailed("invalid date", [FieldError("on", f"{day.isoformat()} is in the future")])
-    return day
-
-
 async def record_response(ctx: ServiceContext, case_id: int, party: str, consent: str | Consent, *,
                           on: dt.date | None = None, version: int | None = None) -> dict[str, Any]:
     """A party agrees to mediation or clearly declines it (Art. 17)."""
-    try:
-        answer = consent if isinstance(consent, Consent) else Consent.parse(str(consent))
-    except ValueError as exc:
-        raise ValidationFailed("invalid consent", [FieldError("consent", str(exc))]) from None
-    day = _day(ctx, on)
+    answer = parse_code(Consent, "consent", consent)
+    day = on_or_today(ctx, on)
     return await _act(ctx, case_id, "record_response", lambda c: c.record_response(party, answer, day), version=version)
 
 
@@ -155,10 +154,7 @@ async def assign_mediators(ctx: ServiceContext, case_id: int, mediator_ids: list
                            chosen_by: str | MediatorChoice = MediatorChoice.DESIGNATED, lead: int | None = None,
                            version: int | None = None) -> dict[str, Any]:
     """Mediators chosen by the parties or designated by the committee, from the centre's active roster."""
-    try:
-        choice = chosen_by if isinstance(chosen_by, MediatorChoice) else MediatorChoice.parse(str(chosen_by))
-    except ValueError as exc:
-        raise ValidationFailed("invalid choice", [FieldError("chosen_by", str(exc))]) from None
+    choice = parse_code(MediatorChoice, "chosen_by", chosen_by)
     case = await _load(ctx, case_id)
     rows = await MediatorRow.select().where(MediatorRow.id.is_in(list(mediator_ids) or [-1])).run()
     found = {r["id"]: r for r in rows if r["centre"] == case.centre_id and r["active"]}
@@ -172,7 +168,7 @@ async def assign_mediators(ctx: ServiceContext, case_id: int, mediator_ids: list
 
 async def invite_helper(ctx: ServiceContext, case_id: int, name: str, relation: str, *, parties_consent: bool,
                         note: str = "", on: dt.date | None = None, version: int | None = None) -> dict[str, Any]:
-    helper = Helper(name.strip(), relation.strip(), _day(ctx, on), parties_consent, note.strip())
+    helper = Helper(name.strip(), relation.strip(), on_or_today(ctx, on), parties_consent, note.strip())
     return await _act(ctx, case_id, "invite_helper", lambda c: c.invite_helper(helper), version=version)
 
 
@@ -185,7 +181,7 @@ async def flag_escalation(ctx: ServiceContext, case_id: int, note: str, *, repor
 
 async def accept(ctx: ServiceContext, case_id: int, *, on: dt.date | None = None, version: int | None = None) -> dict[str, Any]:
     """Start mediating: every party agrees, a mediator is assigned, the committee is complete."""
-    day = _day(ctx, on)
+    day = on_or_today(ctx, on)
     case = await _load(ctx, case_id)
     committee = committee_of(ctx.app, await repo.centre_mediators(case.centre_id))
     return await _act(ctx, case_id, "accept", lambda c: c.accept(day, committee), version=version)
@@ -193,13 +189,13 @@ async def accept(ctx: ServiceContext, case_id: int, *, on: dt.date | None = None
 
 async def refuse(ctx: ServiceContext, case_id: int, reason: str, *, on: dt.date | None = None,
                  version: int | None = None) -> dict[str, Any]:
-    day = _day(ctx, on)
+    day = on_or_today(ctx, on)
     return await _act(ctx, case_id, "refuse", lambda c: c.refuse(day, reason), version=version)
 
 
 async def record_session(ctx: ServiceContext, case_id: int, session: Session, *, version: int | None = None) -> dict[str, Any]:
     """Record a session (调解会议) with attendance and notes."""
-    _day(ctx, session.held_on)
+    on_or_today(ctx, session.held_on, "held_on")
     session.recorded_by = ctx.actor.username
     return await _act(ctx, case_id, "record_session", lambda c: c.record_session(session), version=version)
 
@@ -221,17 +217,14 @@ async def extend(ctx: ServiceContext, case_id: int, until: dt.date, *, parties_c
 async def fail(ctx: ServiceContext, case_id: int, advice: list[str], note: str, *, on: dt.date | None = None,
                version: int | None = None) -> dict[str, Any]:
     """调解不成: end it and record the routes the parties were told about (Art. 26)."""
-    try:
-        routes = [AdviceRoute.parse(a) for a in advice]
-    except ValueError as exc:
-        raise ValidationFailed("invalid advice", [FieldError("advice", str(exc))]) from None
-    day = _day(ctx, on)
+    routes = [parse_code(AdviceRoute, "advice", a) for a in advice]
+    day = on_or_today(ctx, on)
     return await _act(ctx, case_id, "fail", lambda c: c.fail(day, routes, note), version=version)
 
 
 async def withdraw(ctx: ServiceContext, case_id: int, reason: str, *, on: dt.date | None = None,
                    version: int | None = None) -> dict[str, Any]:
-    day = _day(ctx, on)
+    day = on_or_today(ctx, on)
     return await _act(ctx, case_id, "withdraw", lambda c: c.withdraw(day, reason), version=version)
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from hearing_core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from hearing_mediation import repository as repo
-from hearing_mediation.common import ADMIN, READ, centre_scope, check_version, ensure_in_scope
+from hearing_mediation.common import ADMIN, READ, centre_scope, check_version, ensure_in_scope, parse_code
 from hearing_mediation.domain import (
     Centre,
     CommitteeRole,
@@ -118,7 +118,7 @@ async def update_centre(ctx: ServiceContext, centre_id: int, changes: dict[str, 
 async def add_member(ctx: ServiceContext, centre_id: int, username: str, role: str | MemberRole = MemberRole.STAFF) -> dict[str, Any]:
     """Appoint a user to a centre: from now on they see its records (and only its records)."""
     ctx.require(ADMIN)
-    member_role = _parse(MemberRole, "role", role)
+    member_role = parse_code(MemberRole, "role", role)
     from hearing_core.security.service import actor_by_username
 
     async with ctx.write():
@@ -152,19 +152,10 @@ async def remove_member(ctx: ServiceContext, centre_id: int, username: str) -> d
     return await get_centre(ctx, centre_id)
 
 
-def _parse(kind: Any, field: str, value: Any) -> Any:
-    if isinstance(value, kind):
-        return value
-    try:
-        return kind.parse(str(value))
-    except ValueError as exc:
-        raise ValidationFailed(f"invalid {field}", [FieldError(field, str(exc))]) from None
-
-
 async def add_mediator(ctx: ServiceContext, mediator: Mediator) -> dict[str, Any]:
     """Put a mediator on the roster (and on the committee if a seat is given, up to the maximum)."""
     ctx.require(ADMIN)
-    mediator.committee_role = _parse(CommitteeRole, "committee_role", mediator.committee_role)
+    mediator.committee_role = parse_code(CommitteeRole, "committee_role", mediator.committee_role)
     mediator.validate()
     async with ctx.write():
         await _centre(ctx, mediator.centre_id)
@@ -209,7 +200,7 @@ async def update_mediator(ctx: ServiceContext, mediator_id: int, changes: dict[s
     if unknown:
         raise ValidationFailed("invalid change", [FieldError(k, "cannot be changed") for k in unknown])
     if "committee_role" in changes:
-        changes = {**changes, "committee_role": _parse(CommitteeRole, "committee_role", changes["committee_role"])}
+        changes = {**changes, "committee_role": parse_code(CommitteeRole, "committee_role", changes["committee_role"])}
     async with ctx.write():
         current = await get_mediator(ctx, mediator_id)
         check_version("mediator", mediator_id, current.version, version)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from hearing_core.errors import Conflict, FieldError, ValidationFailed
 from hearing_core.petitions.domain.identity import mask_id_number, mask_phone
@@ -21,8 +21,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ADMIN", "CASES", "DESK", "PERSONAL", "READ", "READ_ALL", "as_date", "centre_scope", "check_version",
-    "ensure_in_scope", "mask_people", "page_bounds", "plain",
+    "ensure_in_scope", "has_personal", "mask_people", "on_or_today", "page_bounds", "parse_code", "plain",
+    "shown_people",
 ]
+
+C = TypeVar("C")
 
 READ = "mediation.read"
 READ_ALL = "mediation.read_all"
@@ -70,6 +73,24 @@ async def ensure_in_scope(ctx: ServiceContext, centre_id: int | None, kind: str,
     scope = await centre_scope(ctx)
     if scope is not None and centre_id not in scope:
         raise not_found(kind, object_id)
+
+
+def parse_code(kind: type[C], field: str, value: object) -> C:
+    """A code list member from its code or Chinese label, or ValidationFailed naming ``field``."""
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind.parse(str(value))  # type: ignore[attr-defined, no-any-return]
+    except ValueError as exc:
+        raise ValidationFailed(f"invalid {field}", [FieldError(field, str(exc))]) from None
+
+
+def on_or_today(ctx: ServiceContext, on: dt.date | None, field: str = "on") -> dt.date:
+    """The date of an act: ``on`` or today, never in the future."""
+    day = on or ctx.today()
+    if day > ctx.today():
+        raise ValidationFailed("invalid date", [FieldError(field, f"{day.isoformat()} is in the future")])
+    return day
 
 
 def check_version(kind: str, object_id: object, current: int, sent: int | None) -> None:

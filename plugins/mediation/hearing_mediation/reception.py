@@ -23,7 +23,9 @@ from hearing_mediation.common import (
     centre_scope,
     check_version,
     ensure_in_scope,
+    on_or_today,
     page_bounds,
+    parse_code,
     plain,
     shown_people,
 )
@@ -120,19 +122,10 @@ async def dispose(ctx: ServiceContext, batch_id: int, disposal: Disposal, *, ver
     return await get_reception(ctx, batch_id)
 
 
-def _route(text: str | None) -> StatutoryRoute:
-    try:
-        return StatutoryRoute.parse(text or "")
-    except ValueError as exc:
-        raise ValidationFailed("invalid route", [FieldError("route", str(exc))]) from None
-
-
 async def _dispose(ctx: ServiceContext, batch: ReceptionBatch, d: Disposal) -> None:
     from hearing_mediation import cases
 
-    on = d.on or ctx.today()
-    if on > ctx.today():
-        raise ValidationFailed("invalid date", [FieldError("on", f"{on.isoformat()} is in the future")])
+    on = on_or_today(ctx, d.on)
     RECEPTION.target(batch.state, d.action)
     before = _audit(batch)
     source = batch.state
@@ -144,7 +137,7 @@ async def _dispose(ctx: ServiceContext, batch: ReceptionBatch, d: Disposal) -> N
         due = d.due_on or register_link.default_assignment_due(ctx, on)
         batch.assign(on, d.unit or "", due, d.note)
     elif d.action == "route":
-        batch.route_to_statutory(on, _route(d.route), d.note)
+        batch.route_to_statutory(on, parse_code(StatutoryRoute, "route", d.route or ""), d.note)
     elif d.action == "refer_to_leader":
         batch.refer_to_leader(on, d.leader or "", d.note)
     elif d.action == "joint_reception":

@@ -20,8 +20,8 @@ from hearing_mediation.domain import Centre, CommitteeRole, Mediator, ReceptionB
 from hearing_mediation.tables import MediationCentre, MediatorRow, ReceptionRow
 
 __all__ = [
-    "centre_from_row", "centre_values", "fetch", "lock_centre", "mediator_from_row", "mediator_values",
-    "next_number", "reception_from_row", "reception_values", "update_row",
+    "centre_from_row", "centre_mediators", "centre_values", "fetch", "load_reception", "lock_centre",
+    "mediator_from_row", "mediator_values", "next_number", "reception_from_row", "reception_values", "update_row",
 ]
 
 

@@ -10,9 +10,9 @@ from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from hearing_core.api.auth import require
 from hearing_core.api.deps import Ctx
-from hearing_core.errors import FieldError, ValidationFailed
 from hearing_mediation import reception
 from hearing_mediation.api.schemas import DisposalIn, ReceptionIn
+from hearing_mediation.common import parse_code
 from hearing_mediation.domain import ApplicationKind, PartyRole, ReceptionBatch
 
 __all__ = ["ReceptionController", "disposal_of"]
@@ -21,10 +21,7 @@ Id = Annotated[int, PathParameter(ge=1)]
 
 
 def disposal_of(action: str, data: DisposalIn) -> reception.Disposal:
-    try:
-        application = ApplicationKind.parse(data.application)
-    except ValueError as exc:
-        raise ValidationFailed("invalid application", [FieldError("application", str(exc))]) from None
+    application = parse_code(ApplicationKind, "application", data.application)
     return reception.Disposal(
         action=action, on=data.on, note=data.note, unit=data.unit, due_on=data.due_on, route=data.route,
         leader=data.leader, units=list(data.units), respondents=[p.party(PartyRole.RESPONDENT) for p in data.respondents],

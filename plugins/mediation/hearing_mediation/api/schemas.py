@@ -7,8 +7,8 @@ from typing import Annotated
 
 import msgspec
 
-from hearing_core.errors import FieldError, ValidationFailed
 from hearing_core.petitions.domain.item import Petitioner
+from hearing_mediation.common import parse_code
 from hearing_mediation.domain import ApplicationKind, MediationCase, Party, PartyRole, Session, Term
 
 Short = Annotated[str, msgspec.Meta(max_length=200)]
@@ -128,10 +128,7 @@ class CaseIn(msgspec.Struct, forbid_unknown_fields=True):
     item_ref: Code | None = None
 
     def case(self, today: dt.date) -> MediationCase:
-        try:
-            kind = ApplicationKind.parse(self.application)
-        except ValueError as exc:
-            raise ValidationFailed("invalid application", [FieldError("application", str(exc))]) from None
+        kind = parse_code(ApplicationKind, "application", self.application)
         first = PartyRole.PARTY if kind is ApplicationKind.INITIATIVE else PartyRole.APPLICANT
         other = {ApplicationKind.JOINT: PartyRole.APPLICANT, ApplicationKind.INITIATIVE: PartyRole.PARTY}.get(
             kind, PartyRole.RESPONDENT
