@@ -36,6 +36,18 @@ def register_permissions() -> list[Permission]:
 
 
 @hookimpl
+def hearing_startup(app: HearingApp) -> None:
+    """Refuse to start with invalid ``[reception]`` settings, rather than fail in a report later."""
+    from hearing_core.errors import StartupError, ValidationFailed
+    from hearing_reception.config import settings_of
+
+    try:
+        settings_of(app)
+    except ValidationFailed as exc:
+        raise StartupError(str(exc)) from exc
+
+
+@hookimpl
 def register_piccolo_apps() -> list[str]:
     return ["hearing_reception.piccolo_app"]
 

@@ -177,3 +177,15 @@ async def test_plugin_template_is_registered_and_overridable(hearing_app: Any, a
     await build_scheme(admin)
     r = await planning.create_reception(admin, day=dt.date(2025, 10, 15), place="县信访局", leaders=["li-sec"])
     assert "县领导接访日程公告" in await notices.notice_document(admin, [r.id])
+
+
+async def test_invalid_settings_refuse_startup(make_app: Any) -> None:
+    from hearing_core.errors import StartupError
+
+    with pytest.raises(StartupError, match=r"reception.report.scope: 'everything'"):
+        await make_app(plugins=("reception",), extra={"reception": {"report": {"scope": "everything"}}})
+    app = await make_app(plugins=("reception",), extra={"reception": {"notice_channels": ["政务公开栏"],
+                                                                       "report": {"percent_digits": 1}}})
+    from hearing_reception.config import settings_of
+
+    assert settings_of(app).notice_channels == ("政务公开栏",) and settings_of(app).report.percent_digits == 1
