@@ -10,7 +10,7 @@ two statistical years) with the driver's bulk path (PostgreSQL ``COPY``, SQLite
   (total, channels, persons, collective visits, not accepted, accepted, 纯件数,
   积案, last year's accepted and 纯件数),
 
-each the best of several warm runs, and checks the two agree. ``ratio`` is report
+each the best of several warm runs (interleaved), and checks the two agree. ``ratio`` is report
 time ÷ hand-written time at the largest size (target ≤ 2.0); ``details`` also gives
 the times at each size and how they scale (linear: 10× rows ≈ 10× time).
 
@@ -147,13 +147,18 @@ def _load_sqlite(path: str, n: int) -> None:
         conn.close()
 
 
-async def _best(work: Any, repeat: int) -> tuple[float, Any]:
-    best, result = float("inf"), None
+async def _best_of(works: list[Any], repeat: int) -> list[tuple[float, Any]]:
+    """Best time and last result of each coroutine function, run in turn ``repeat`` times.
+
+    Interleaved, so a burst of load on the machine or a cache warming up affects both alike.
+    """
+    best: list[tuple[float, Any]] = [(float("inf"), None)] * len(works)
     for _ in range(repeat):
-        began = time.perf_counter()
-        result = await work()
-        best = min(best, time.perf_counter() - began)
-    return best, result
+        for n, work in enumerate(works):
+            began = time.perf_counter()
+            result = await work()
+            best[n] = (min(best[n][0], time.perf_counter() - began), result)
+    return best
 
 
 async def _measure(url: str, n: int, repeat: int) -> dict[str, Any]:
@@ -185,8 +190,7 @@ async def _measure(url: str, n: int, repeat: int) -> dict[str, Any]:
             return (await app.db.fetch(sql))[0]
 
         await report(), await baseline()  # warm caches and plans
-        report_s, figures = await _best(report, repeat)
-        baseline_s, row = await _best(baseline, repeat)
+        (report_s, figures), (baseline_s, row) = await _best_of([report, baseline], repeat)
     f = figures["figures"]
     mismatched = [k for k, v in row.items() if int(v or 0) != int(f[k] or 0)]
     if mismatched:

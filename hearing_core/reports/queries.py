@@ -10,7 +10,7 @@ loaded into Python:
    statistical months and reasons (不予受理理由) of each year;
 2. per year, matter and top-level category of the accepted items, then per year
    and category (accepted items, distinct matters) and per year (accepted items,
-   纯件数, 积案) — one pass, whatever the number of categories.
+   纯件数, 积案) — one pass over the items, whatever the number of categories.
 
 Statement 2 counts the accepted items independently of statement 1, so the
 identity ``accepted + not_accepted = total`` cross-checks the two.
@@ -51,14 +51,15 @@ SELECT i.received_on AS day, i.channel AS channel, {_REASON} AS reason,
 FROM {ITEM} i WHERE {_SPAN}
 GROUP BY i.received_on, i.channel, {_REASON}
 """
-# ``this_year`` is 1 for the statistical year, 0 for the year before; ``code`` NULL is the year's total.
+# Per year, matter and category of the accepted items (backlog matters found through the small
+# set of matters on the ledger), then per year and category, and per year (``code`` NULL).
 _MATTERS = f"""
 WITH per_matter AS (
   SELECT CASE WHEN i.received_on >= {{}} THEN 1 ELSE 0 END AS this_year, i.matter_key AS matter_key,
-         {_TOP} AS code, COUNT(*) AS items, MAX(CASE WHEN m.on_backlog THEN 1 ELSE 0 END) AS backlog
-  FROM {ITEM} i LEFT JOIN {MATTER} m ON m.id = i.matter
+         {_TOP} AS code, COUNT(*) AS items, MAX(CASE WHEN b.id IS NULL THEN 0 ELSE 1 END) AS backlog
+  FROM {ITEM} i LEFT JOIN (SELECT id FROM {MATTER} WHERE on_backlog) b ON b.id = i.matter
   WHERE {_SPAN} AND i.status <> '{NOT_ACCEPTED}'
-  GROUP BY 1, i.matter_key, {_TOP}
+  GROUP BY 1, 2, 3
 )
 SELECT this_year, code, SUM(items) AS items, COUNT(*) AS matters, 0 AS backlog
 FROM per_matter GROUP BY this_year, code
@@ -115,12 +116,9 @@ class _Year:
             b["collective_persons"] += int(row["collective_persons"])
 
     def add_matters(self, row: dict[str, Any]) -> None:
-        if row["code"] is None:
-            self.accepted, self.distinct, self.backlog = (
-                int(row["items"]),
-                int(row["matters"]),
-                int(row["backlog"]),
-            )
+        if row["code"] is None:  # the year's row: distinct over all categories
+            self.accepted, self.distinct = int(row["items"]), int(row["matters"])
+            self.backlog = int(row["backlog"])
         else:
             self.by_category[str(row["code"])] = int(row["items"])
             self.matters_by_category[str(row["code"])] = int(row["matters"])

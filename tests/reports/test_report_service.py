@@ -216,3 +216,23 @@ async def test_permissions(ctx_for: Callable[..., Awaitable[Any]]) -> None:
     assert (
         "summary" in (await drill(auditor, 2023, "total", per_page=1))["items"][0]
     )  # auditors read the register
+
+
+async def test_a_matter_in_two_categories_counts_once_in_the_year(seeded: Any, admin: Any) -> None:
+    rows = await seeded.db.fetch(
+        "SELECT i.ref AS ref, i.category_top AS top FROM hearing_petition_item i WHERE i.status <> 'not_accepted' "
+        "AND i.received_on >= '2023-01-01' AND i.matter_key IN (SELECT matter_key FROM hearing_petition_item "
+        "WHERE status <> 'not_accepted' AND received_on >= '2023-01-01' GROUP BY matter_key HAVING COUNT(*) >= 3) "
+        "ORDER BY i.ref"
+    )
+    moved = next(r for r in rows if r["top"] != "health")
+    await seeded.db.fetch(
+        "UPDATE hearing_petition_item SET category_top = 'health' WHERE ref = {}", moved["ref"]
+    )
+    report = await annual_report(admin, 2023)
+    f = report["figures"]
+    assert (f["distinct_matters"], f["repeat"], f["accepted"]) == (348, 218, 566)
+    by_code = {row["code"]: row for row in f["by_category"]}
+    assert sum(row["matters"] for row in f["by_category"]) == 349  # the matter appears under both
+    assert (await drill(admin, 2023, "matters_by_category:health"))["total"] == by_code["health"]["matters"]
+    assert (await drill(admin, 2023, "distinct_matters"))["total"] == 348
