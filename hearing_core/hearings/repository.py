@@ -98,6 +98,9 @@ async def _sync_children(stored: StoredHearing) -> None:
         if gone:
             await table.delete().where(table.id.is_in(gone)).run()
         for key, (obj, values) in rows.items():
+            if key in ids and obj is not None and getattr(obj, "id", 0) is None:
+                # The domain replaced the object (a changed vote): a new row keeps the list order.
+                await table.delete().where(table.id == ids.pop(key)).run()
             if key in ids and old.get(key) == values:
                 continue
             if key in ids:

@@ -1,4 +1,5 @@
-"""HTTP API of hearings (``/api/v1/hearings``)."""
+"""HTTP API of hearings (``/api/v1/hearings``): cases and their actions, evidence and the
+session, the expert pool, the calendar, bookings and unavailability."""
 
 from __future__ import annotations
 
@@ -8,4 +9,8 @@ __all__ = ["controllers"]
 
 
 def controllers() -> list[Any]:
-    return []
+    from hearing_core.hearings.api.calendar import CalendarController, PoolController
+    from hearing_core.hearings.api.cases import HearingsController
+    from hearing_core.hearings.api.proceedings import ProceedingsController
+
+    return [HearingsController, ProceedingsController, PoolController, CalendarController]

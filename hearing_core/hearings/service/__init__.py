@@ -7,7 +7,8 @@
 * session — :func:`open_session`, :func:`record_attendance`, :func:`advance`, :func:`skip`,
   :func:`record_entry`, :func:`postpone`, :func:`suspend`, :func:`set_resumption`, :func:`resume`,
   :func:`terminate`
-* evidence — :func:`submit_evidence`, :func:`cross_examine`, :func:`find_evidence`
+* evidence — :func:`upload_attachment`, :func:`submit_evidence`, :func:`cross_examine`, :func:`find_evidence`,
+  :func:`attachment`
 * deliberation — :func:`define_issue`, :func:`cast_vote`, :func:`visible_votes`, :func:`conclude`
 * record — :func:`sign_record`, :func:`refuse_signature`, :func:`finalise_record`, :func:`serve_report`
 * queries — :func:`get_hearing`, :func:`show_hearing`, :func:`describe`, :func:`list_hearings`,
@@ -30,7 +31,13 @@ from hearing_core.hearings.service.application import (
     withdraw,
 )
 from hearing_core.hearings.service.deliberation import cast_vote, conclude, define_issue, visible_votes
-from hearing_core.hearings.service.evidence import cross_examine, find_evidence, submit_evidence
+from hearing_core.hearings.service.evidence import (
+    attachment,
+    cross_examine,
+    find_evidence,
+    submit_evidence,
+    upload_attachment,
+)
 from hearing_core.hearings.service.pool import (
     add_booking,
     add_expert,
@@ -74,7 +81,7 @@ from hearing_core.hearings.service.session import (
 )
 
 __all__ = [
-    "add_booking", "add_expert", "add_participant", "advance", "announce", "apply", "assign_member",
+    "add_booking", "add_expert", "attachment", "upload_attachment", "add_participant", "advance", "announce", "apply", "assign_member",
     "calendar_view", "cast_vote", "conclude", "consent", "cross_examine", "decide", "decide_recusal",
     "declare_unavailability", "define_issue", "describe", "finalise_record", "find_evidence", "get_hearing",
     "hearing_events", "hearings_for_matter", "initiate", "list_bookings", "list_experts", "list_hearings",

@@ -12,17 +12,17 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from hearing_core.errors import FieldError, ValidationFailed
+from hearing_core.errors import FieldError, NotFound, ValidationFailed
 from hearing_core.hearings.domain import Assessment, DomainEvent, EvidenceKind, Stance
-from hearing_core.hearings.files import check_known, store_file
-from hearing_core.hearings.service.common import CONDUCT, MANAGE, act, moment
+from hearing_core.hearings.files import check_known, read_file, store_file
+from hearing_core.hearings.service.common import CONDUCT, MANAGE, READ, act, fetch, moment, require_seat
 from hearing_core.hearings.service.matters import vocab
 from hearing_core.hearings.stored import StoredHearing
 
 if TYPE_CHECKING:
     from hearing_core.context import ServiceContext
 
-__all__ = ["cross_examine", "find_evidence", "submit_evidence"]
+__all__ = ["attachment", "cross_examine", "find_evidence", "submit_evidence", "upload_attachment"]
 
 
 async def submit_evidence(
@@ -55,6 +55,28 @@ async def submit_evidence(
                                            at=moment(ctx, at), attachments=digests, description=description)
 
     return await act(ctx, case_id, "submit_evidence", command, version=version, what="record evidence", **access)
+
+
+async def upload_attachment(
+    ctx: ServiceContext, case_id: int, content: bytes, *, filename: str = "",
+    media_type: str = "application/octet-stream",
+) -> dict[str, Any]:
+    """Store a file to attach to this case's evidence; returns its digest (attach it next)."""
+    ctx.require(READ)
+    stored = await fetch(ctx, case_id)
+    if not ctx.actor.has(MANAGE):
+        ctx.require(CONDUCT)
+        require_seat(ctx, stored, "presiding_officer", "clerk", what="record evidence")
+    return await store_file(ctx, content, filename=filename, media_type=media_type)
+
+
+async def attachment(ctx: ServiceContext, case_id: int, sha256: str) -> tuple[dict[str, Any], Any]:
+    """A file attached to this case's evidence (record and path), for download."""
+    ctx.require(READ)
+    stored = await fetch(ctx, case_id)
+    if not any(sha256 in e.attachments for e in stored.case.evidence):
+        raise NotFound(f"no attachment {sha256} on hearing case {case_id}")
+    return await read_file(ctx.app, sha256)
 
 
 def assessment(value: Any, field: str) -> Assessment:
