@@ -129,3 +129,10 @@ async def test_a_year_of_reception_reproduces_the_seed_tally(
 
     assert (await register.list_items(desk, register.ItemFilter(year=YEAR, channel="visit"), per_page=1)).total == 135
     assert (await register.list_items(desk, register.ItemFilter(year=YEAR, status="not_accepted"), per_page=1)).total == 44
+    # The annual report (年度报告) carries the section with the same paragraph.
+    from hearing_core.reports.service import compute_report
+
+    annual = await compute_report(hearing_app, YEAR)
+    ours = [sec for sec in annual["sections"] if sec["key"] == "mediation"]
+    assert len(ours) == 1 and ours[0]["markdown"] == section.render_md(figures)
+    assert ours[0]["figures"]["reception"]["received"] == {"batches": 135, "persons": 301}
