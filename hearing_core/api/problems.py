@@ -109,6 +109,14 @@ def _internal_error(request: Request[Any, Any, Any], exc: Exception) -> Response
     )
 
 
+def _data_error(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    # The database refused a value its column type cannot hold (an id beyond the
+    # integer range, text longer than the column): the client's input is at fault,
+    # and the message (which may quote the value) stays in the log.
+    logger.info("database refused a value on %s %s: %s", request.method, request.url.path, type(exc).__name__)
+    return problem_response(400, "a value is out of range or too long for this field", instance=request.url.path)
+
+
 def _safe_detail(detail: str) -> str:
     # Litestar details are short human messages; cap length and strip line breaks so
     # nothing multi-line (a repr, a query) can leak into a response.
@@ -117,12 +125,19 @@ def _safe_detail(detail: str) -> str:
 
 
 exception_handlers: dict[Any, Any] = {
+    OverflowError: _data_error,  # sqlite3: integer beyond 64 bits
     HearingError: _hearing_error,
     ValidationException: _validation_error,
     NotAuthorizedException: _not_authorized,
     HTTPException: _http_error,
     Exception: _internal_error,
 }
+try:  # PostgreSQL: invalid_text_representation, numeric_value_out_of_range, string_data_right_truncation ...
+    from asyncpg.exceptions import DataError as _PgDataError
+
+    exception_handlers[_PgDataError] = _data_error
+except ImportError:  # pragma: no cover - asyncpg comes with piccolo[postgres]
+    pass
 
 
 

@@ -208,3 +208,20 @@ async def test_not_found_error_body_masks_an_id_number_in_the_path(client: Any, 
     response = await client.get(f"/api/v1/users/{ID_NUMBER}", headers=await auth_headers("administrator"))
     assert response.status_code == 404
     assert ID_NUMBER not in response.text and "440106********1234" in response.text
+
+
+async def test_values_the_database_cannot_hold_are_400_not_500(make_app: Any, caplog: pytest.LogCaptureFixture) -> None:
+    app = await make_app(extra_plugins=[("upload_probe", UploadProbe())])
+    async with asgi_client(app) as client:
+        headers = await login(client, "admin", ADMIN_PASSWORD)
+        assert (await client.get("/api/v1/probe/users/1", headers=headers)).json() == {"username": "admin"}
+        assert (await client.get("/api/v1/probe/users/99", headers=headers)).status_code == 404
+        for value in (2**40, 2**70):  # beyond PostgreSQL's integer; beyond SQLite's 64 bits
+            response = await client.get(f"/api/v1/probe/users/{value}", headers=headers)
+            if value == 2**40 and app.db.is_sqlite:
+                assert response.status_code == 404  # SQLite integers are 64-bit
+                continue
+            assert response.status_code == 400, response.text
+            assert str(value) not in response.json()["detail"]
+            assert "int32" not in response.text and "SQLite" not in response.text
+    assert "unhandled error" not in caplog.text

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import post
+from litestar import get, post
 from litestar.datastructures import UploadFile
 from litestar.enums import RequestEncodingType
-from litestar.params import Body
+from litestar.params import Body, FromPath
 
 from hearing_core import hookimpl
 from hearing_core.api.auth import require
@@ -32,6 +32,18 @@ def make_upload_route(max_size: int) -> Any:
     return upload
 
 
+@get("/api/v1/probe/users/{user_id:int}", opt=require("probe.upload"))
+async def user_by_id(ctx: Ctx, user_id: FromPath[int]) -> dict[str, str]:
+    """Looks a row up by an unbounded integer, as a careless route would."""
+    from hearing_core.errors import NotFound
+    from hearing_core.security.tables import User
+
+    row = await User.select(User.username).where(User.id == user_id).first().run()
+    if row is None:
+        raise NotFound(f"no user with id {user_id}")
+    return row
+
+
 class UploadProbe:
     @hookimpl
     def register_permissions(self) -> list[Permission]:
@@ -39,4 +51,4 @@ class UploadProbe:
 
     @hookimpl
     def register_routes(self, app: Any) -> list[Any]:
-        return [make_upload_route(app.settings.max_upload_size)]
+        return [make_upload_route(app.settings.max_upload_size), user_by_id]
