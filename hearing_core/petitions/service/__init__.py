@@ -29,7 +29,8 @@ from hearing_core.petitions.service.disposition import (
     route_to_statutory,
     transfer,
 )
-from hearing_core.petitions.service.items import ItemFilter, get_item, list_items, register_item, update_item
+from hearing_core.petitions.service.items import get_item, register_item, update_item
+from hearing_core.petitions.service.listing import ItemFilter, list_items
 from hearing_core.petitions.service.matters import (
     create_matter,
     get_matter,

@@ -25,11 +25,7 @@ __all__ = ["MAX_WITHIN", "due", "explain_item", "item_deadlines"]
 MAX_WITHIN = 366
 _CHUNK = 2000
 #: Only what the clocks need (no texts): ``due`` may read tens of thousands of open items.
-_COLUMNS = (
-    "id", "ref", "received_on", "status", "matter_key", "accepted_on", "not_accepted_on", "handover",
-    "handed_over_on", "assignment_due_on", "completion_reported_on", "extended_on", "extension_days",
-    "opinion_issued_on", "opinion_served_on", "routed_on", "concluded_on",
-)
+_COLUMNS = repo.CLOCK_COLUMNS
 
 
 async def item_deadlines(ctx: ServiceContext, ref: str) -> list[Clock]:

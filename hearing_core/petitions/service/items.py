@@ -9,23 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from hearing_core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from hearing_core.petitions import repository as repo
 from hearing_core.petitions.clocks import is_overdue, item_clocks
-from hearing_core.petitions.domain import Channel, PetitionItem
-from hearing_core.petitions.records import ItemRecord, Page, mask_people
+from hearing_core.petitions.domain import PetitionItem
+from hearing_core.petitions.records import ItemRecord, mask_people
 from hearing_core.petitions.service import matter_rows
 from hearing_core.petitions.service.common import (
-    OPEN_STATES,
     READ,
     WRITE,
     catalog,
     check_refusal,
     collective_threshold,
-    page_bounds,
     raise_if,
     shown,
 )
@@ -36,7 +34,7 @@ if TYPE_CHECKING:
     from hearing_core.app import HearingApp
     from hearing_core.context import ServiceContext
 
-__all__ = ["ItemFilter", "get_item", "list_items", "register_item", "update_item", "with_clocks"]
+__all__ = ["get_item", "register_item", "update_item", "with_clocks"]
 
 #: Fields a PATCH may change (the disposition changes only through actions).
 EDITABLE = (
@@ -167,86 +165,6 @@ async def get_item(ctx: ServiceContext, ref: str, *, with_deadlines: bool = True
     return (await shown(ctx, [record], what=f"item {ref}"))[0]
 
 
-@dataclass(frozen=True)
-class ItemFilter:
-    """Filters of the item list; every one is optional."""
-
-    year: int | None = None
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    channel: str | None = None
-    status: str | None = None
-    category: str | None = None
-    matter_ref: str | None = None
-    overdue: bool | None = None
-    q: str | None = None
-    open_only: bool = False
-
-
-def _like(text: str) -> str:
-    return "%" + text.replace("\\", "").replace("%", "").replace("_", "") + "%"
-
-
-def _where(app: HearingApp, f: ItemFilter) -> list[Any]:
-    errors: list[FieldError] = []
-    clauses: list[Any] = []
-    if f.year is not None:
-        clauses += [ItemRow.received_on >= dt.date(f.year, 1, 1), ItemRow.received_on <= dt.date(f.year, 12, 31)]
-    if f.date_from is not None:
-        clauses.append(ItemRow.received_on >= f.date_from)
-    if f.date_to is not None:
-        clauses.append(ItemRow.received_on <= f.date_to)
-    if f.channel:
-        try:
-            clauses.append(ItemRow.channel == Channel.parse(f.channel).value)
-        except ValueError as exc:
-            errors.append(FieldError("channel", str(exc)))
-    if f.status:
-        clauses.append(ItemRow.status == f.status)
-    if f.open_only or f.overdue:
-        clauses.append(ItemRow.status.is_in(list(OPEN_STATES)))
-    if f.category:
-        found = catalog(app).get(f.category)
-        if found is None:
-            errors.append(FieldError("category", f"unknown category '{f.category}'"))
-        else:
-            clauses.append((ItemRow.category == found.code) | (ItemRow.category_top == found.code))
-    if f.matter_ref:
-        clauses.append(ItemRow.matter_key == f.matter_ref)
-    if f.q:
-        pattern = _like(f.q.strip())
-        people = PersonRow.select(PersonRow.item).where(PersonRow.name.like(pattern))
-        clauses.append(ItemRow.ref.like(pattern) | ItemRow.summary.like(pattern)
-                       | ItemRow.request.like(pattern) | ItemRow.id.is_in(people))
-    raise_if(errors, "invalid filter")
-    return clauses
-
-
-async def list_items(ctx: ServiceContext, filters: ItemFilter = ItemFilter(), page: int = 1, per_page: int = 50) -> Page:
-    """Items newest first, with the computed ``overdue`` flag; ``overdue`` filters on it. Always masked."""
-    ctx.require(READ)
-    page, per_page = page_bounds(page, per_page)
-    clauses = _where(ctx.app, filters)
-    today = ctx.today()
-    query = ItemRow.select().order_by(ItemRow.received_on, ItemRow.id, ascending=False)
-    count = ItemRow.count()
-    for clause in clauses:
-        query, count = query.where(clause), count.where(clause)
-    if filters.overdue is None:
-        total = await count.run()
-        rows = await query.offset((page - 1) * per_page).limit(per_page).run()
-        records = with_clocks(ctx.app, await repo.records_from_rows(rows), today)
-    else:
-        # Overdue is computed, not stored: compute it for the open items the SQL kept.
-        records = with_clocks(ctx.app, await repo.records_from_rows(await query.run()), today)
-        records = [r for r in records if bool(r.overdue) is filters.overdue]
-        total = len(records)
-        records = records[(page - 1) * per_page : page * per_page]
-    # Lists show ID numbers and phones masked for everyone (register.md §1): reading them in
-    # full is a deliberate, audited look at one item (``get_item``).
-    return Page([r.masked_copy() for r in records], total, page, per_page)
-
-
 async def update_item(ctx: ServiceContext, ref: str, version: int, changes: Mapping[str, Any]) -> ItemRecord:
     """Correct an item's registration data (PATCH); ``version`` must be the one read."""
     ctx.require(WRITE)
@@ -277,6 +195,8 @@ async def update_item(ctx: ServiceContext, ref: str, version: int, changes: Mapp
         await repo.update_item_row(record.id, version, values, ctx.now())
         if "petitioners" in changes or "signatories" in changes:
             await repo.replace_people(record.id, item)
+        if "received_on" in changes and record.item.matter_id is not None:
+            await matter_rows.recompute(record.item.matter_id)
         updated = await repo.load_item(ref)
         after = _audit_view(updated.item)
         changed = [k for k in after if after[k] != before[k]]
