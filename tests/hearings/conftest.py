@@ -87,3 +87,9 @@ def story_for(make_app: Callable[..., Awaitable[Any]], settings: Any) -> Callabl
         return await Story.create(app, clock)
 
     return factory
+
+
+@pytest.fixture
+async def hearing_app(app: Any, clock: Clock) -> Any:
+    """The API tests' app is this package's ``app`` (national profile, ticking clock)."""
+    return app
