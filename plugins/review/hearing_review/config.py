@@ -6,6 +6,7 @@ organ = "county-gov"            # the organ applications are lodged with by defa
 handling_organ = "county-xfj"   # the organ of a handling opinion whose item names no handling unit
 doc_prefix = "临"               # document numbers: 临复查〔2025〕3号
 contact = "县信访局复查复核科，电话0000-1234567"   # printed on notices
+legal_basis = "《信访工作条例》"  # cited in opinions (default); article numbers only once verified
 ```
 
 Time limits are not here: they are rules of the rule profile (``review.request_window``,
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ReviewSettings", "settings_of"]
 
-_KEYS = ("organ", "handling_organ", "doc_prefix", "contact")
+_KEYS = ("organ", "handling_organ", "doc_prefix", "contact", "legal_basis")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class ReviewSettings:
     handling_organ: str = ""
     doc_prefix: str = ""
     contact: str = ""
+    #: Cited as 根据……的规定 in opinions. The 2022 article numbers are unconfirmed (reference §10.1),
+    #: so the default names the regulation only; a bureau that verified them may add them.
+    legal_basis: str = "《信访工作条例》"
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any] | None) -> ReviewSettings:
@@ -45,7 +49,8 @@ class ReviewSettings:
         errors += [FieldError(f"review.{k}", "a text") for k in _KEYS if not isinstance(data.get(k, ""), str)]
         if errors:
             raise ValidationFailed("invalid [review] settings in config.toml", errors)
-        return cls(**{k: str(data.get(k, "")).strip() for k in _KEYS})
+        values = {k: str(data[k]).strip() for k in _KEYS if k in data}
+        return cls(**{k: v for k, v in values.items() if v or k != "legal_basis"})
 
 
 def settings_of(app: HearingApp) -> ReviewSettings:

@@ -17,13 +17,13 @@ async def test_application_lifecycle_over_http(client: Any, auth_headers: Any, o
     officer = await auth_headers("review_officer")
     auditor = await auth_headers("auditor")
     body = {"kind": "review", "item_ref": item, "received_on": "2025-05-20", "receiving_organ": "county-gov",
-            "applicant": {"name": "张三", "id_number": "440106198001010011", "phone": "13812345678"},
+            "applicant": {"name": "张三", "id_number": "440106198001010019", "phone": "13812345678"},
             "request": "撤销原处理意见", "reasons": "补偿标准适用错误",
             "evidence": [{"title": "征收补偿协议复印件", "pages": 3}]}
     r = await client.post("/api/v1/reviews/applications", json=body, headers=officer)
     assert r.status_code == 201, r.text
     ref = r.json()["ref"]
-    assert r.json()["applicant"]["id_number"] == "440106********0011"
+    assert r.json()["applicant"]["id_number"] == "440106********0019"
 
     r = await client.post("/api/v1/reviews/applications", json=body, headers=auditor)
     assert r.status_code == 403

@@ -184,15 +184,15 @@ async def test_permissions_and_masking(ctx_for: Any, admin_ctx: Any, opinion: An
     officer = await ctx_for("review_officer")
     leader = await ctx_for("leader")
     app = await lodge(officer, item, D(2025, 5, 20),
-                      applicant=Applicant("张三", id_number="440106198001010011", phone="13812345678"))
-    assert app["applicant"]["id_number"] == "440106********0011" and app["personal_data_masked"]
+                      applicant=Applicant("张三", id_number="440106198001010019", phone="13812345678"))
+    assert app["applicant"]["id_number"] == "440106********0019" and app["personal_data_masked"]
     with pytest.raises(PermissionDenied):
         await reviews.submit(leader, kind="review", item_ref=item, applicant=Applicant("张三"), request="x", reasons="y",
                              receiving_organ="county-gov")
     accepted = await reviews.accept(leader, app["ref"])
     assert accepted["state"] == "accepted"
     full = await reviews.get_application(admin_ctx, app["ref"])
-    assert full["applicant"]["id_number"] == "440106198001010011" and not full["personal_data_masked"]
+    assert full["applicant"]["id_number"] == "440106198001010019" and not full["personal_data_masked"]
     with pytest.raises(InvalidTransition):
         await reviews.refuse(admin_ctx, app["ref"])
     with pytest.raises(Conflict):
@@ -204,7 +204,7 @@ async def test_every_change_is_audited_under_the_matter_with_personal_data_maske
 
     item = await opinion(D(2025, 5, 6))
     app = await lodge(admin_ctx, item, D(2025, 5, 20),
-                      applicant=Applicant("张三", id_number="440106198001010011", phone="13812345678"))
+                      applicant=Applicant("张三", id_number="440106198001010019", phone="13812345678"))
     await reviews.declare(admin_ctx, app["ref"], accepted_elsewhere="")
     await reviews.accept(admin_ctx, app["ref"], on=D(2025, 5, 21))
     await reviews.add_pause(admin_ctx, app["ref"], kind="appraisal", start=D(2025, 5, 25), end=D(2025, 5, 30))
@@ -216,7 +216,7 @@ async def test_every_change_is_audited_under_the_matter_with_personal_data_maske
     assert [r["action"] for r in rows] == ["review.apply", "review.declare", "review.accept", "review.add_pause",
                                            "review.decide", "review.serve"]
     assert {r["subject_ref"] for r in rows} == {"M-001"}
-    assert "440106198001010011" not in str([r["before"] for r in rows] + [r["after"] for r in rows])
+    assert "440106198001010019" not in str([r["before"] for r in rows] + [r["after"] for r in rows])
     view = await reviews.get_application(admin_ctx, app["ref"])
     decision = next(c for c in view["deadlines"] if c["clock"] == "decision")
     # May 21 - Jun 19 = 30 days; appraisal 25-30 May (6 days) not counted -> Wed 25 Jun; decided 20 Jun: met.

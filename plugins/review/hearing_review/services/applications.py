@@ -88,6 +88,20 @@ async def resolve_challenged(ctx: ServiceContext, kind: Kind, *, item_ref: str |
                       redo.served_on if redo else None, redo.conclusion if redo else None)
 
 
+def _checked(applicant: Applicant, today: dt.date) -> tuple[Applicant, list[FieldError]]:
+    """The applicant's ID number and phone checked and normalised as the register does (GB 11643)."""
+    from dataclasses import replace
+
+    from hearing_core.petitions.domain import Petitioner
+
+    person = Petitioner(applicant.name, applicant.id_number or None, applicant.phone or None)
+    errors = [e for e in person.problems("applicant", today=today) if e.field != "applicant.name"]
+    if errors:
+        return applicant, errors
+    p = person.normalised()
+    return replace(applicant, name=applicant.name.strip(), id_number=p.id_number, phone=p.phone), []
+
+
 async def present(ctx: ServiceContext, a: ReviewApplication, row: dict[str, Any], *,
                   reveal: bool = False) -> dict[str, Any]:
     """The application's view. The result of a change shows personal data masked (as the register
@@ -122,9 +136,10 @@ async def submit(
                                           original_organ=original_organ, organs=organs)
     receiving = _organ(organs, receiving_organ or settings_of(ctx.app).organ, "receiving_organ",
                        "name the organ the application was lodged with ([review] organ is not set)")
+    applicant, person_errors = _checked(applicant, ctx.today())
     a = ReviewApplication(k, challenged, applicant, receiving, request.strip(), reasons.strip(),
                           received_on or ctx.today(), evidence=list(evidence))
-    errors = a.problems(ctx.today())
+    errors = [*person_errors, *a.problems(ctx.today())]
     if errors:
         raise ValidationFailed(f"invalid {k.value} application", errors)
     now = ctx.now()

@@ -67,7 +67,7 @@ def opinion_context(ctx: ServiceContext, a: ReviewApplication, organs: OrganHier
         "evidence": [e.title for e in a.evidence], "accepted_on": a.accepted_on, "hearing": hearing,
         "findings": sentence(d.findings), "outcome": d.outcome.value, "redo_due_on": d.redo_due_on,
         "new_conclusion": sentence(d.new_conclusion),
-        "legal_basis": ctx.app.profile.rule(f"{a.kind.rule_prefix}.decision").source,
+        "legal_basis": settings.legal_basis,
         "final": final, "next_organ": nxt, "window_days": window.length or 30,
         "issue_date": d.decided_on, "contact": settings.contact,
     }
@@ -79,7 +79,7 @@ def nonacceptance_context(ctx: ServiceContext, a: ReviewApplication, organs: Org
     settings = settings_of(ctx.app)
     reasons = [{"text": r.reason_zh.rstrip("。"), "source": r.source or ""} for r in a.checklist.failed]
     return {
-        "organ_name": organs.name(a.receiving_organ), "doc_number": doc_number(settings.doc_prefix, a, "不受"),
+        "organ_name": organs.name(a.receiving_organ), "doc_number": doc_number(settings.doc_prefix, a, "不受字"),
         "kind_label": a.kind.label, "applicant": _applicant(a), "received_on": a.received_on,
         "request": a.request.rstrip("。"), "reasons": reasons, "issue_date": a.not_accepted_on,
         "contact": settings.contact,
