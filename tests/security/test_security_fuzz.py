@@ -17,7 +17,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
 from security_support import asgi_client
 
-EXAMPLES_PER_OPERATION = 8
+#: Examples per operation, shrunk as domains add routes so the run stays near a minute.
+MAX_EXAMPLES_PER_OPERATION = 8
+TOTAL_BUDGET = 700
 CHECKS = [
     schemathesis.checks.not_a_server_error,
     schemathesis.checks.status_code_conformance,
@@ -72,8 +74,10 @@ async def test_fuzz_api_as_administrator_and_anonymous(make_app: Any) -> None:
     async with asgi_client(app) as client:
         spec = (await client.get("/schema/openapi.json")).json()
         schema = schemathesis.openapi.from_dict(spec)
-        cases = generate_cases(schema, GenerationMode.POSITIVE, EXAMPLES_PER_OPERATION) + generate_cases(
-            schema, GenerationMode.NEGATIVE, EXAMPLES_PER_OPERATION // 2
+        operations = sum(1 for _ in schema.get_all_operations())
+        per_operation = max(3, min(MAX_EXAMPLES_PER_OPERATION, TOTAL_BUDGET // max(operations, 1)))
+        cases = generate_cases(schema, GenerationMode.POSITIVE, per_operation) + generate_cases(
+            schema, GenerationMode.NEGATIVE, max(2, per_operation // 2)
         )
         assert len({(c.method, c.path) for c in cases}) >= 10
         print(f"fuzz: {len(cases)} cases over {len({(c.method, c.path) for c in cases})} operations")
@@ -94,4 +98,4 @@ async def test_fuzz_api_as_administrator_and_anonymous(make_app: Any) -> None:
                 except (Exception, BaseExceptionGroup) as exc:  # noqa: BLE001 - collected and reported
                     failures.append(f"{case.method} {case.formatted_path} admin={as_admin}: {str(exc)[:600]}")
     assert not failures, f"{len(failures)} of {sent} requests failed:\n" + "\n".join(failures[:10])
-    assert sent >= 200
+    assert sent >= 4 * operations
