@@ -19,7 +19,7 @@ from security_support import asgi_client
 
 #: Examples per operation, shrunk as domains add routes so the run stays near a minute.
 MAX_EXAMPLES_PER_OPERATION = 8
-TOTAL_BUDGET = 700
+TOTAL_BUDGET = 500
 CHECKS = [
     schemathesis.checks.not_a_server_error,
     schemathesis.checks.status_code_conformance,
