@@ -140,6 +140,18 @@ async def fresh_pg(admin_url: str) -> str:
     return urlunparse(urlparse(admin_url)._replace(path=f"/{name}"))
 
 
+async def drop_pg(admin_url: str, *urls: str) -> None:
+    import asyncpg
+    from urllib.parse import urlparse
+
+    conn = await asyncpg.connect(admin_url)
+    try:
+        for url in urls:
+            await conn.execute(f'DROP DATABASE IF EXISTS "{urlparse(url).path.lstrip("/")}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
@@ -156,9 +168,13 @@ async def main() -> None:
         return fresh_pg(args.database)
 
     base_url = url() if args.database == "sqlite" else await url()
-    raw = await baseline(base_url, args.rows)
     imp_url = url() if args.database == "sqlite" else await url()
-    result, seconds = await run_import(imp_url, path, args.due)
+    try:
+        raw = await baseline(base_url, args.rows)
+        result, seconds = await run_import(imp_url, path, args.due)
+    finally:
+        if args.database != "sqlite":
+            await drop_pg(args.database, base_url, imp_url)
     assert result.created == args.rows, result
     print(f"database: {args.database.split('@')[-1]}  rows: {args.rows}")
     print(f"raw driver executemany (items + petitioners): {raw:.2f} s = {args.rows / raw:,.0f} items/s")
