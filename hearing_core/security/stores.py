@@ -125,7 +125,11 @@ class DatabaseStore(Store):
             encoded = base64.b64encode(str(count).encode()).decode("ascii")
             if row is None:
                 expires = _now() + dt.timedelta(seconds=expires_in)
-                await StoreEntry.delete().where(StoreEntry.key == self._key(key)).run()
+                # Starting a new window is rare: a good moment to drop every expired key
+                # (and this key's own expired row), so sprayed usernames do not pile up.
+                await StoreEntry.delete().where(
+                    (StoreEntry.key == self._key(key)) | (StoreEntry.expires_at < _now())
+                ).run()
                 await StoreEntry.insert(StoreEntry(key=self._key(key), value=encoded, expires_at=expires)).run()
             else:
                 await StoreEntry.update({StoreEntry.value: encoded}).where(StoreEntry.id == row["id"]).run()

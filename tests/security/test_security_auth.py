@@ -166,3 +166,20 @@ async def test_password_policy(admin_ctx: Any) -> None:
         await users.create_user(admin_ctx, "short", "seven77", ["clerk"])
     with pytest.raises(users.ValidationFailed):
         await users.reset_password(admin_ctx, "admin", "x" * 1025)
+
+
+async def test_database_store_expiry_and_cleanup(hearing_app: Any) -> None:
+    from hearing_core.security.stores import DatabaseStore
+    from hearing_core.security.tables import StoreEntry
+
+    store = DatabaseStore(hearing_app, namespace="t")
+    await store.set("stale", "1", -1)  # already expired
+    await store.set("forever", b"\x00\xffbytes")
+    assert await store.get("stale") is None and not await store.exists("stale")
+    assert await store.get("forever") == b"\x00\xffbytes" and await store.expires_in("forever") is None
+    assert await store.increment("fresh", 60) == 1 and await store.increment("fresh", 60) == 2
+    assert 0 < await store.expires_in("fresh") <= 60
+    keys = {r["key"] for r in await StoreEntry.select(StoreEntry.key).run()}
+    assert keys == {"t:forever", "t:fresh"}  # the expired row went when a new window started
+    await store.delete_all()
+    assert await StoreEntry.count().run() == 0
