@@ -61,7 +61,8 @@ async def add_entry(values: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
 
 
 async def update_entry(entry_id: int, version: int, values: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
-    updated = await ExpertPoolEntry.update({**values, "updated_at": now, "version": version + 1}).where(
+    changes: dict[Any, Any] = {**values, "updated_at": now, "version": version + 1}
+    updated = await ExpertPoolEntry.update(changes).where(
         (ExpertPoolEntry.id == entry_id) & (ExpertPoolEntry.version == version)).returning(ExpertPoolEntry.id).run()
     if not updated:
         raise Conflict(f"pool entry {entry_id} was changed by someone else; reload and try again")
@@ -78,7 +79,9 @@ async def add_booking(venue: str, start: dt.datetime, end: dt.datetime, referenc
                       now: dt.datetime) -> dict[str, Any]:
     row = VenueBooking(venue=venue, starts_at=start, ends_at=end, reference=reference, created_by=by, created_at=now)
     await row.save().run()
-    return _span(dict(await VenueBooking.select().where(VenueBooking.id == row.id).first().run()))
+    found = await VenueBooking.select().where(VenueBooking.id == row.id).first().run()
+    assert found is not None
+    return _span(dict(found))
 
 
 async def list_bookings(start: dt.datetime, end: dt.datetime) -> list[dict[str, Any]]:
@@ -92,7 +95,9 @@ async def add_unavailability(person_id: int, start: dt.datetime, end: dt.datetim
     row = OfficerUnavailability(person_id=person_id, starts_at=start, ends_at=end, reason=reason, created_by=by,
                                 created_at=now)
     await row.save().run()
-    return _span(dict(await OfficerUnavailability.select().where(OfficerUnavailability.id == row.id).first().run()))
+    found = await OfficerUnavailability.select().where(OfficerUnavailability.id == row.id).first().run()
+    assert found is not None
+    return _span(dict(found))
 
 
 async def list_unavailability(start: dt.datetime, end: dt.datetime, person_id: int | None = None) -> list[dict[str, Any]]:

@@ -3,7 +3,7 @@ unavailability and stored files (content-addressed attachments)."""
 
 from __future__ import annotations
 
-from piccolo.columns import Boolean, Integer, Text, Timestamptz, Varchar
+from piccolo.columns import Boolean, Integer, Serial, Text, Timestamptz, Varchar
 from piccolo.table import Table
 
 __all__ = ["ExpertPoolEntry", "HearingFile", "OfficerUnavailability", "VenueBooking"]
@@ -11,6 +11,8 @@ __all__ = ["ExpertPoolEntry", "HearingFile", "OfficerUnavailability", "VenueBook
 
 class ExpertPoolEntry(Table, tablename="hearing_expert"):
     """The expert pool (听证员库): candidates for hearing officer seats."""
+
+    id: Serial
 
     name = Varchar(length=100)
     affiliation = Varchar(length=32, index=True)
@@ -29,6 +31,8 @@ class ExpertPoolEntry(Table, tablename="hearing_expert"):
 class VenueBooking(Table, tablename="hearing_venue_booking"):
     """A venue booked for something other than a hearing (接访日、会议 ...)."""
 
+    id: Serial
+
     venue = Varchar(length=200, index=True)
     starts_at = Timestamptz(index=True)
     ends_at = Timestamptz()
@@ -40,6 +44,8 @@ class VenueBooking(Table, tablename="hearing_venue_booking"):
 class OfficerUnavailability(Table, tablename="hearing_unavailability"):
     """A panel member's declared unavailability (请假、出差 ...); ``person_id`` is the user's id."""
 
+    id: Serial
+
     person_id = Integer(index=True)
     starts_at = Timestamptz(index=True)
     ends_at = Timestamptz()
@@ -50,6 +56,8 @@ class OfficerUnavailability(Table, tablename="hearing_unavailability"):
 
 class HearingFile(Table, tablename="hearing_file"):
     """A stored file (evidence attachment), content-addressed by SHA-256."""
+
+    id: Serial
 
     sha256 = Varchar(length=64, unique=True, index=True)
     size = Integer()

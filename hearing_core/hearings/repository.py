@@ -34,7 +34,7 @@ async def find(case_id: int) -> StoredHearing | None:
     row = await HearingCaseRow.select().where(HearingCaseRow.id == case_id).first().output(load_json=True).run()
     if row is None:
         return None
-    children: dict[str, list[dict[str, Any]]] = {}
+    children: dict[str, list[Any]] = {}
     for name, table in r.CHILD_TABLES.items():
         children[name] = await table.select().where(table.hearing == case_id).output(load_json=True).run()
     case, contacts = r.build(row, children)
@@ -68,8 +68,9 @@ async def save(stored: StoredHearing, *, by: str, now: dt.datetime) -> StoredHea
         stored.case.id, stored.version = row.id, 1
         stored.created_by, stored.created_at, stored.updated_at = by, now, now
     else:
+        changes: dict[Any, Any] = {**values, "updated_at": now, "version": stored.version + 1}
         updated = (
-            await HearingCaseRow.update({**values, "updated_at": now, "version": stored.version + 1})
+            await HearingCaseRow.update(changes)
             .where((HearingCaseRow.id == stored.id) & (HearingCaseRow.version == stored.version))
             .returning(HearingCaseRow.id)
             .run()

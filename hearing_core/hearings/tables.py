@@ -12,7 +12,7 @@ expert pool, venue bookings, unavailability and stored files are in :mod:`.pool_
 
 from __future__ import annotations
 
-from piccolo.columns import JSONB, Boolean, Date, ForeignKey, Integer, Text, Timestamptz, Varchar
+from piccolo.columns import JSONB, Boolean, Date, ForeignKey, Integer, Serial, Text, Timestamptz, Varchar
 from piccolo.columns.base import OnDelete
 from piccolo.table import Table
 
@@ -26,6 +26,8 @@ __all__ = [
 
 class HearingCaseRow(Table, tablename="hearing_case"):
     """A hearing case (听证案件) with its one-to-one parts."""
+
+    id: Serial
 
     matter_ref = Varchar(length=64, index=True)
     matter_id = Integer(null=True, default=None, index=True)
@@ -82,6 +84,8 @@ def _case() -> ForeignKey:
 class HearingParticipant(Table, tablename="hearing_participant"):
     """A participant (听证参加人); contact data is personal and masked for most readers."""
 
+    id: Serial
+
     hearing = _case()
     no = Integer()
     name = Varchar(length=100)
@@ -97,6 +101,8 @@ class HearingParticipant(Table, tablename="hearing_participant"):
 class HearingPanelMember(Table, tablename="hearing_panel_member"):
     """A seat holder, past or present (主持人、听证员、记录员); ``person_id`` is the user's id."""
 
+    id: Serial
+
     hearing = _case()
     seat = Integer()
     person_id = Integer(index=True)
@@ -109,6 +115,8 @@ class HearingPanelMember(Table, tablename="hearing_panel_member"):
 
 class HearingRecusal(Table, tablename="hearing_recusal"):
     """A recusal request (回避申请) and its decision."""
+
+    id: Serial
 
     hearing = _case()
     no = Integer()
@@ -127,6 +135,8 @@ class HearingRecusal(Table, tablename="hearing_recusal"):
 class HearingEvidence(Table, tablename="hearing_evidence"):
     """An evidence item (证据) and the panel's finding (认证)."""
 
+    id: Serial
+
     hearing = _case()
     no = Integer()
     submitted_by_no = Integer()
@@ -143,6 +153,8 @@ class HearingEvidence(Table, tablename="hearing_evidence"):
 class HearingAttachment(Table, tablename="hearing_attachment"):
     """A file attached to an evidence item, by SHA-256 (the file is in the content store)."""
 
+    id: Serial
+
     hearing = _case()
     evidence_no = Integer()
     position = Integer()
@@ -151,6 +163,8 @@ class HearingAttachment(Table, tablename="hearing_attachment"):
 
 class HearingCrossExamination(Table, tablename="hearing_cross_examination"):
     """A side's opinion on an item (质证意见: 真实性、关联性、合法性)."""
+
+    id: Serial
 
     hearing = _case()
     evidence_no = Integer()
@@ -168,6 +182,8 @@ class HearingCrossExamination(Table, tablename="hearing_cross_examination"):
 class HearingService(Table, tablename="hearing_service"):
     """A document served on a participant (送达记录: method, date, proof)."""
 
+    id: Serial
+
     hearing = _case()
     seq = Integer()
     document = Varchar(length=32)
@@ -181,6 +197,8 @@ class HearingService(Table, tablename="hearing_service"):
 class HearingSession(Table, tablename="hearing_session"):
     """A sitting (听证会); attendance is ``{"<participant no>": present}``."""
 
+    id: Serial
+
     hearing = _case()
     no = Integer()
     opened_at = Timestamptz()
@@ -192,6 +210,8 @@ class HearingSession(Table, tablename="hearing_session"):
 class HearingPhaseVisit(Table, tablename="hearing_phase_visit"):
     """A phase as it happened, and why it was closed unheld if it was."""
 
+    id: Serial
+
     hearing = _case()
     session_no = Integer()
     seq = Integer()
@@ -202,6 +222,8 @@ class HearingPhaseVisit(Table, tablename="hearing_phase_visit"):
 
 class HearingRecordEntry(Table, tablename="hearing_record_entry"):
     """One statement in the clerk's record (笔录): time, speaker, role, text."""
+
+    id: Serial
 
     hearing = _case()
     session_no = Integer()
@@ -215,6 +237,8 @@ class HearingRecordEntry(Table, tablename="hearing_record_entry"):
 
 class HearingInterruption(Table, tablename="hearing_interruption"):
     """A postponement (延期) or suspension (中止) and, for a suspension, its resumption."""
+
+    id: Serial
 
     hearing = _case()
     seq = Integer()
@@ -234,6 +258,8 @@ class HearingInterruption(Table, tablename="hearing_interruption"):
 class HearingIssue(Table, tablename="hearing_issue"):
     """A disputed issue (争议焦点)."""
 
+    id: Serial
+
     hearing = _case()
     no = Integer()
     title = Text()
@@ -241,6 +267,8 @@ class HearingIssue(Table, tablename="hearing_issue"):
 
 class HearingVote(Table, tablename="hearing_vote"):
     """An officer's secret vote on an issue (评议意见); never shown before deliberation closes."""
+
+    id: Serial
 
     hearing = _case()
     issue_no = Integer()
@@ -252,6 +280,8 @@ class HearingVote(Table, tablename="hearing_vote"):
 
 class HearingConclusionRow(Table, tablename="hearing_conclusion"):
     """The hearing conclusion (听证结论)."""
+
+    id: Serial
 
     hearing = ForeignKey(HearingCaseRow, unique=True, on_delete=OnDelete.cascade)
     facts_found = Text()
@@ -265,6 +295,8 @@ class HearingConclusionRow(Table, tablename="hearing_conclusion"):
 class HearingIssueResult(Table, tablename="hearing_issue_result"):
     """The panel's answer on one issue: result, tally, majority opinions."""
 
+    id: Serial
+
     hearing = _case()
     issue_no = Integer()
     title = Text()
@@ -277,6 +309,8 @@ class HearingIssueResult(Table, tablename="hearing_issue_result"):
 class HearingDissent(Table, tablename="hearing_dissent"):
     """A dissenting view kept in the conclusion (少数意见)."""
 
+    id: Serial
+
     hearing = _case()
     issue_no = Integer()
     voter_person_id = Integer()
@@ -287,6 +321,8 @@ class HearingDissent(Table, tablename="hearing_dissent"):
 
 class HearingSignature(Table, tablename="hearing_signature"):
     """A signature on the record, or the clerk's note of a refusal (笔录签字)."""
+
+    id: Serial
 
     hearing = _case()
     signatory_key = Varchar(length=32)
@@ -299,6 +335,8 @@ class HearingSignature(Table, tablename="hearing_signature"):
 
 class HearingEvent(Table, tablename="hearing_event"):
     """The domain events of a case, in order (append-only)."""
+
+    id: Serial
 
     hearing = _case()
     seq = Integer()
