@@ -60,7 +60,9 @@ def summary_sentence(kind: Kind, f: Mapping[str, Any]) -> str:
 
 def _detail(kind: Kind, f: Mapping[str, Any]) -> str:
     parts = []
-    grounds = [f"{Ground(g).label}{n}件" for g, n in f["by_ground"].items() if n]
+    order = [g.value for g in Ground]
+    counted = sorted(((g, n) for g, n in f["by_ground"].items() if n), key=lambda x: (-x[1], order.index(x[0])))
+    grounds = [f"{Ground(g).label}{n}件" for g, n in counted]  # most frequent ground first
     if grounds:
         parts.append(f"不予受理的{kind.label}申请中，" + "、".join(grounds))
     outcomes = [f"{Outcome(o).label}{n}件" for o, n in f["by_outcome"].items() if n]
