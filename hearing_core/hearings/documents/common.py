@@ -25,12 +25,19 @@ __all__ = [
     "participant_entry",
     "petitioner",
     "recusal_entries",
+    "sentence",
     "service_entries",
     "slot_context",
 ]
 
 #: Roles whose holders act in an office: their names are never masked.
 OFFICIAL_ROLES = frozenset({"handling_unit_officer", "presiding_officer", "hearing_officer", "clerk"})
+
+
+def sentence(text: str) -> str:
+    """``text`` ending with a full stop (。) unless it already ends a sentence."""
+    text = text.strip()
+    return text if not text or text[-1] in "。！？；.!?;" else text + "。"
 
 
 def local_date(value: dt.date | dt.datetime) -> dt.date:

@@ -20,6 +20,7 @@ from hearing_core.hearings.documents.common import (
     participant_entry,
     petitioner,
     recusal_entries,
+    sentence,
     service_entries,
     slot_context,
 )
@@ -125,9 +126,11 @@ def report_context(
         "evidence_admitted": [e for e in evidence if e["admitted"]],
         "evidence_not_admitted": [e for e in evidence if e["found"] and not e["admitted"]],
         "issues": [issue_entry(r) for r in conclusion.results],
-        "facts_found": conclusion.facts_found,
-        "basis": conclusion.basis,
-        "recommendation": conclusion.recommendation,
+        # The panel's texts as sentences: the report prints them as paragraphs.
+        "grounds": sentence(case.grounds),
+        "facts_found": sentence(conclusion.facts_found),
+        "basis": sentence(conclusion.basis),
+        "recommendation": sentence(conclusion.recommendation),
         "concluded_at": conclusion.reached_at,
         "on_spot": conclusion.on_spot,
         "announced_at": conclusion.announced_at,
