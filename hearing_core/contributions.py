@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DocumentImporter",
     "ImportedDocument",
+    "MenuEntry",
     "Permission",
     "ReportSection",
     "Role",
@@ -66,9 +67,38 @@ class ReportSection:
     plugin: str = ""
 
 
+@dataclass(frozen=True)
+class MenuEntry:
+    """An entry of the web interface's navigation (菜单项), e.g. 登记来信来访.
+
+    ``href`` is the page's path (unique); the entry is shown only to users holding
+    ``permission``; ``section`` groups entries (``main``, ``register``, ``hearings``,
+    ``mediation``, ``reviews``, ``reception``, ``reports``, ``admin``) and ``order``
+    sorts them inside it.
+    """
+
+    label_zh: str
+    label_en: str
+    href: str
+    permission: str
+    order: int = 100
+    section: str = "main"
+    plugin: str = ""
+
+
 @dataclass
 class ImportedDocument:
-    """What an importer extracted from one file (plain data, no ORM rows)."""
+    """What an importer extracted from one file (plain data, no ORM rows).
+
+    - ``pages``: one dict per page, in order: ``number`` (1-based), ``text`` (``""``
+      when the page has none), ``status`` (``"ok"``, ``"no_text_layer"`` or
+      ``"unmapped_glyphs"``), optionally ``ocr`` (bool) and ``ocr_confidence`` (0-100).
+    - ``tables``: ``{"page": n, "rows": [[cell, ...], ...]}``, optionally ``bbox`` and
+      ``strategy``.
+    - ``fields``: form fields, name -> value (importers that read forms).
+    - ``metadata``: free data; ``status`` (``ok``/``partial``/``no_text``; computed from
+      the pages when absent) and ``notes`` (list of short remarks) are stored.
+    """
 
     media_type: str
     pages: list[dict[str, Any]] = field(default_factory=list)
@@ -92,4 +122,9 @@ class DocumentImporter(Protocol):
         """True if the first bytes of a file look like this importer's format."""
 
     async def extract(self, path: str, *, app: HearingApp) -> ImportedDocument:
-        """Extract text, tables and form fields; raise HearingError with a code on failure."""
+        """Extract text, tables and form fields.
+
+        A file that cannot be read raises ``HearingError(message, code="...")``: the
+        stable machine code (``not_pdf``, ``encrypted`` ...) is taken from
+        ``exc.extra["code"]`` and reported for that file only.
+        """

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     import click
 
     from hearing_core.app import HearingApp
-    from hearing_core.contributions import DocumentImporter, Permission, ReportSection, Role
+    from hearing_core.contributions import DocumentImporter, MenuEntry, Permission, ReportSection, Role
     from hearing_core.security.actor import Actor
 
 hookspec = pluggy.HookspecMarker("hearing")
@@ -164,6 +164,23 @@ def register_routes(app: HearingApp) -> list[Any]:
     :param app: the application being assembled.
     :return: litestar ``Controller`` classes, ``Router`` objects or handlers;
         paths should live under ``/api/v1/<plugin>/``.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def register_web_menu(app: HearingApp) -> list[MenuEntry]:
+    """Entries this plugin adds to the web interface's navigation (菜单).
+
+    The pages themselves are ordinary routes returned by ``register_routes``
+    (each with ``opt=require(...)``) rendering templates from
+    ``register_template_dirs`` that extend ``web/base.html`` (docs/web.md).
+    An entry is shown only to users holding its ``permission``.
+
+    :param app: the application being assembled.
+    :return: :class:`~hearing_core.contributions.MenuEntry` objects; ``href``
+        values are unique and every ``permission`` must be registered.
 
     .. versionadded:: 0.1
     """

@@ -41,6 +41,7 @@ from hearing_core.security.actor import Actor
 from hearing_core.security.logfilter import install_log_filter
 from hearing_core.security.throttle import LoginThrottle
 from hearing_core.settings import Settings
+from hearing_core.web import web_setup
 
 __all__ = ["create_app"]
 
@@ -86,6 +87,9 @@ def create_app(settings: Settings | None = None, hearing_app: HearingApp | None 
     route_handlers.append(
         create_static_files_router(path="/static", directories=[STATIC_DIR], opt=PUBLIC, include_in_schema=False)
     )
+    # The web pages (docs/web.md): page routers, their static files and the template engine.
+    web = web_setup(hearing_app)
+    route_handlers.extend(web.route_handlers)
 
     jwt_auth = build_jwt_auth(hearing_app)
     throttle = LoginThrottle.from_app(hearing_app)
@@ -109,6 +113,7 @@ def create_app(settings: Settings | None = None, hearing_app: HearingApp | None 
         dependencies={"ctx": Provide(provide_ctx)},
         exception_handlers=exception_handlers,
         openapi_config=_openapi_config(),
+        template_config=web.template_config,
         on_startup=[hearing_app.startup],
         on_shutdown=[throttle.close, hearing_app.shutdown],
         state=_state(hearing_app, jwt_auth, throttle),

@@ -1,0 +1,64 @@
+"""Enabling and disabling plugins from the web (插件启用与停用).
+
+What ``hearing plugins enable|disable`` does — record the name in the instance's
+``config.toml`` (``disabled_plugins``), effective on the next start — as a service
+with a permission (``plugins.manage``) and an audit entry, since a page acts for
+a logged-in administrator rather than for whoever owns the terminal.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from hearing_core.errors import Conflict, NotFound
+from hearing_core.plugins import CORE_PLUGINS, get_plugin_manager
+from hearing_core.settings import InstanceConfig
+
+if TYPE_CHECKING:
+    from hearing_core.context import ServiceContext
+
+__all__ = ["configured_disabled", "plugin_rows", "set_plugin_enabled"]
+
+MANAGE = "plugins.manage"
+
+
+def configured_disabled(ctx: ServiceContext) -> list[str]:
+    """The names ``config.toml`` disables now (what the next start will honour)."""
+    return list(InstanceConfig.load(ctx.app.settings.config_path).get("disabled_plugins", []))
+
+
+def plugin_rows(ctx: ServiceContext) -> list[dict[str, Any]]:
+    """Installed plugins as this process runs them, with what the next start will do."""
+    ctx.require("system.read")
+    pending_off = set(configured_disabled(ctx))
+    rows = []
+    for info in ctx.app.pm.plugin_infos():
+        data = info.as_dict()
+        data["status"] = "error" if info.error else ("loaded" if info.loaded else "disabled")
+        data["next_start_enabled"] = info.name not in pending_off
+        data["restart_needed"] = data["next_start_enabled"] != (info.enabled and info.loaded) and not info.error
+        rows.append(data)
+    return rows
+
+
+def _known_names() -> set[str]:
+    return set(get_plugin_manager(load_entrypoints=True, only=(), disabled=()).infos)
+
+
+async def set_plugin_enabled(ctx: ServiceContext, name: str, enabled: bool) -> list[str]:
+    """Enable or disable plugin ``name`` from the next start on; returns the disabled names."""
+    ctx.require(MANAGE)
+    if name in CORE_PLUGINS:
+        raise Conflict(f"'{name}' is part of the core and cannot be disabled")
+    if name not in _known_names():
+        raise NotFound(f"no installed plugin named '{name}'")
+    config = InstanceConfig.load(ctx.app.settings.config_path)
+    before = sorted(config.get("disabled_plugins", []))
+    after = sorted({*before} - {name}) if enabled else sorted({*before, name})
+    async with ctx.write():
+        await ctx.audit("plugin.enable" if enabled else "plugin.disable", "plugin", name,
+                        before={"disabled_plugins": before}, after={"disabled_plugins": after})
+        if after != before:
+            config.set("disabled_plugins", after)
+            config.save()
+    return after
