@@ -17,14 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from litestar import Router
-from litestar.static_files import create_static_files_router
-from litestar.template.config import TemplateConfig
-
-from hearing_core.api.auth import PUBLIC
-from hearing_core.web.errors import web_exception_handlers
-
 if TYPE_CHECKING:
+    from litestar import Router
+    from litestar.template.config import TemplateConfig
+
     from hearing_core.app import HearingApp
 
 __all__ = ["STATIC_DIR", "WebSetup", "pages_router", "web_setup"]
@@ -47,12 +43,20 @@ def pages_router(path: str, route_handlers: Sequence[Any]) -> Router:
     Plugins wrap their page handlers in one (``pages_router("/mediation", [desk])``)
     so their errors render like the core's pages instead of as problem details.
     """
+    # Imported here: ``hearing_core.api`` imports this package while it is being built.
+    from litestar import Router
+
+    from hearing_core.web.errors import web_exception_handlers
+
     return Router(path=path, route_handlers=list(route_handlers), exception_handlers=web_exception_handlers,
                   include_in_schema=False)
 
 
 def web_setup(app: HearingApp) -> WebSetup:
     """Collect the menu (``register_web_menu``) and build the core pages and the template engine."""
+    from litestar.static_files import create_static_files_router
+
+    from hearing_core.api.auth import PUBLIC
     from hearing_core.web.menu import collect_menu
     from hearing_core.web.pages import core_pages
     from hearing_core.web.templating import template_config

@@ -25,12 +25,13 @@ from typing import Any
 
 from litestar import Request, get, post
 from litestar.datastructures import Cookie
+from litestar.exceptions import PermissionDeniedException
 from litestar.middleware.csrf import generate_csrf_hash, generate_csrf_token
 from litestar.response import Redirect, Template
 
 from hearing_core.api.auth import AUTH_COOKIE, PUBLIC, require
 from hearing_core.api.protection import build_csrf_config
-from hearing_core.errors import HearingError, PermissionDenied, Unauthenticated
+from hearing_core.errors import HearingError, Unauthenticated
 from hearing_core.security import service as users
 from hearing_core.security.throttle import LoginThrottle
 from hearing_core.web.i18n import N_, gettext
@@ -70,7 +71,8 @@ def _check_login_token(request: Request[Any, Any, Any], submitted: str | None) -
     cookie = request.cookies.get(config.cookie_name) or ""
     mine, theirs = _valid(cookie, config.secret), _valid(submitted or "", config.secret)
     if mine is None or theirs is None or not hmac.compare_digest(mine, theirs):
-        raise PermissionDenied("CSRF token verification failed")
+        # The same exception (and so the same page) as the app's CSRF middleware.
+        raise PermissionDeniedException("CSRF token verification failed")
 
 
 def _login_page(request: Request[Any, Any, Any], *, status: int = 200, error: str | None = None,
