@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from hearing_core.db.database import Database
 
-__all__ = ["ids_by_key", "insert_rows", "max_rows"]
+__all__ = ["ids_by_key", "insert_keyed", "insert_rows", "max_rows"]
 
 #: SQLite allows 32766 bound parameters per statement, asyncpg 32767.
 _MAX_PARAMS = 32_000
@@ -105,3 +105,39 @@ async def ids_by_key(db: Database, table: str, key: str, values: Sequence[Any]) 
             item_id, value = _values(row, ("id", key))
             found[value] = item_id
     return found
+
+
+async def insert_keyed(
+    db: Database, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], key: str
+) -> dict[Any, int]:
+    """Insert ``rows`` and return ``{key value: new id}`` (``key`` is a unique column of ``columns``).
+
+    SQLite: the rows are inserted with ``executemany`` on the connection holding the
+    write lock, so they receive consecutive rowids ending at ``last_insert_rowid()``;
+    a range count confirms it (else the ids are looked up by key). PostgreSQL:
+    ``RETURNING``.
+    """
+    if not rows:
+        return {}
+    position = list(columns).index(key)
+    if not db.is_sqlite:
+        returned = await insert_rows(db, table, columns, rows, returning=("id", key))
+        return {value: row_id for row_id, value in returned}
+    await insert_rows(db, table, columns, rows)
+    transaction = db.engine.current_transaction.get()  # type: ignore[attr-defined]
+    connection = transaction.connection
+    cursor = await connection.execute(
+        f'SELECT last_insert_rowid() AS last, (SELECT COUNT(*) FROM "{table}" WHERE id > last_insert_rowid() - ?'
+        " AND id <= last_insert_rowid()) AS n",
+        [len(rows)],
+    )
+    last, count = _values(await cursor.fetchone(), ("last", "n"))
+    await cursor.close()
+    first = last - len(rows) + 1
+    if count != len(rows):
+        return await ids_by_key(db, table, key, [r[position] for r in rows])
+    # The rows just inserted are exactly ids first..last, in insertion order; check the ends.
+    check = await ids_by_key(db, table, key, [rows[0][position], rows[-1][position]])
+    if check.get(rows[0][position]) != first or check.get(rows[-1][position]) != last:
+        return await ids_by_key(db, table, key, [r[position] for r in rows])
+    return {row[position]: first + i for i, row in enumerate(rows)}

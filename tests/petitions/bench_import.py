@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 CHANNELS = ["letter", "visit", "phone", "online", "来信", "来访"]
+#: Every file of a run (register, databases, instance folders) lives here and is removed at the end.
+WORK = Path(tempfile.mkdtemp(prefix="hearing-bench-"))
 
 
 def id_number(seq: int) -> str:
@@ -54,7 +56,7 @@ async def baseline(url: str, n: int) -> float:
     from hearing_core.plugins import get_plugin_manager
     from hearing_core.settings import Settings
 
-    data_dir = Path(tempfile.mkdtemp())
+    data_dir = Path(tempfile.mkdtemp(dir=WORK))
     app = HearingApp(Settings(data_dir=data_dir, database_url=url, load_plugins=(), secret_key="x" * 40),
                      pm=get_plugin_manager(only=()))
     await app.startup()
@@ -108,7 +110,7 @@ async def run_import(url: str, path: Path, with_due: bool = False) -> Any:
     from hearing_core.security.actor import SYSTEM
     from hearing_core.settings import Settings
 
-    data_dir = Path(tempfile.mkdtemp())
+    data_dir = Path(tempfile.mkdtemp(dir=WORK))
     app = HearingApp(Settings(data_dir=data_dir, database_url=url, load_plugins=(), secret_key="x" * 40),
                      pm=get_plugin_manager(only=()))
     app.clock = lambda: dt.datetime(2025, 6, 1, 2, 0, tzinfo=dt.UTC)
@@ -158,7 +160,7 @@ async def main() -> None:
     parser.add_argument("--database", default="sqlite")
     parser.add_argument("--due", action="store_true", help="Also time `deadlines due` over the imported items.")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp())
+    work = WORK
     path = work / "register.jsonl"
     write_file(path, args.rows)
 
@@ -183,4 +185,9 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    import shutil
+
+    try:
+        asyncio.run(main())
+    finally:
+        shutil.rmtree(WORK, ignore_errors=True)

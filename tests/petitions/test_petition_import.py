@@ -79,6 +79,8 @@ async def test_import_each_format_then_reimport_is_idempotent(app: Any, registra
     assert (first.rows, first.created, first.skipped_existing, first.matters_created) == (6, 6, 0, 3)
     assert await ItemRow.count().run() == 6
     assert await PersonRow.count().run() == 6
+    owners = await PersonRow.select(PersonRow.name, PersonRow.item.ref.as_alias("ref")).run()
+    assert sorted((o["ref"], o["name"]) for o in owners) == [(f"XF-2024-{i:04d}", f"王{i}") for i in range(1, 7)]
     stored = {r["ref"]: r for r in await ItemRow.select().run()}
     assert stored["XF-2024-0001"]["collective"] is True and stored["XF-2024-0001"]["status"] == "accepted"
     assert stored["XF-2024-0003"]["status"] == "not_accepted"
@@ -138,6 +140,9 @@ async def test_worker_process_import_matches_in_process(app: Any, registrar: Any
     path = write_jsonl(tmp_path / "big.jsonl", rows(40))
     result = await import_file(registrar, path, batch_size=7, use_worker=True)
     assert (result.rows, result.created, result.matters_created) == (40, 40, 20)
-    assert await PersonRow.count().run() == 40
+    owners = await PersonRow.select(PersonRow.name, PersonRow.item.ref.as_alias("ref")).run()
+    assert sorted((o["ref"], o["name"]) for o in owners) == sorted((f"XF-2024-{i:04d}", f"王{i}") for i in range(1, 41))
+    items = await ItemRow.select(ItemRow.ref, ItemRow.matter.ref.as_alias("matter")).run()
+    assert all(i["matter"] == f"M-{(int(i['ref'][-4:]) + 1) // 2}" for i in items)
     again = await import_file(registrar, path, use_worker=False)
     assert (again.created, again.skipped_existing) == (0, 40)

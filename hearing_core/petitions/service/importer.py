@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hearing_core.errors import FieldError, RuleViolation, ValidationFailed
-from hearing_core.petitions.bulk import ids_by_key, insert_rows
+from hearing_core.petitions.bulk import insert_keyed, insert_rows
 from hearing_core.petitions.domain import ImportFormat, ImportParser, ImportRow, detect_format
 from hearing_core.petitions.import_rows import ITEM_COLUMNS, Encoded, parse_here
 from hearing_core.petitions.repository import ITEM_PREFIX
@@ -110,8 +110,7 @@ class _Writer:
         new = [batch[i] for i in keep]
         await self._matters(new)
         rows = [(*e[4], *self._tail(e[2])) for e in new]
-        await insert_rows(db, _ITEM, _ALL_ITEM_COLUMNS, rows)
-        id_of = await ids_by_key(db, _ITEM, "ref", [e[1] for e in new])
+        id_of = await insert_keyed(db, _ITEM, _ALL_ITEM_COLUMNS, rows, "ref")
         people = [(id_of[e[1]], *p) for e in new for p in e[5]]
         if people:
             await insert_rows(db, _PERSON, _PERSON_COLUMNS, people)
@@ -147,10 +146,9 @@ class _Writer:
             db = self.ctx.app.db
             now = self.tail[6]
             # The first item's summary titles the matter; its category is the matter's.
-            await insert_rows(db, _MATTER, _MATTER_COLUMNS, [
+            self.matters.update(await insert_keyed(db, _MATTER, _MATTER_COLUMNS, [
                 (ref, wanted[ref][4][7][:100], wanted[ref][4][4], False, now, now, 1) for ref in missing
-            ])
-            self.matters.update(await ids_by_key(db, _MATTER, "ref", missing))
+            ], "ref"))
             self.matters_created += len(missing)
 
     async def finish(self) -> None:
