@@ -8,7 +8,7 @@ import click
 from hearing_cli.output import echo_json, echo_table
 from hearing_cli.runtime import CliState, pass_state, run_as
 
-from hearing_review.cli.common import DATE, LIST_COLUMNS, day, json_option, run_application
+from hearing_review.cli.common import DATE, LIST_COLUMNS, day, json_option, required, run_application
 
 __all__ = ["add_application_commands"]
 
@@ -138,7 +138,7 @@ def add_application_commands(group: click.Group) -> None:  # noqa: C901 - one cl
         """Record an obstacle whose days do not count in the request window."""
         from hearing_review.services import record_force_majeure
 
-        run_application(state, as_json, lambda ctx: record_force_majeure(ctx, ref, start=day(start), end=day(end),
+        run_application(state, as_json, lambda ctx: record_force_majeure(ctx, ref, start=required(start), end=required(end),
                                                                          reason=reason))
 
     for name, help_text in (("accept", "Accept REF (受理): every admissibility ground must pass."),

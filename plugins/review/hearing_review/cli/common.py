@@ -10,7 +10,7 @@ import click
 from hearing_cli.output import echo_json, echo_record, echo_table
 from hearing_cli.runtime import CliState, run_as
 
-__all__ = ["DATE", "LIST_COLUMNS", "day", "json_option", "print_application", "run_application"]
+__all__ = ["DATE", "LIST_COLUMNS", "day", "json_option", "print_application", "required", "run_application"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 DATE = click.DateTime(["%Y-%m-%d"])
@@ -25,6 +25,11 @@ def json_option(f: F) -> F:
 
 def day(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value is not None else None
+
+
+def required(value: dt.datetime) -> dt.date:
+    """A required date option's value as a date."""
+    return value.date()
 
 
 def print_application(data: dict[str, Any], *, as_json: bool) -> None:

@@ -9,7 +9,7 @@ import click
 from hearing_cli.output import echo_json
 from hearing_cli.runtime import CliState, pass_state, run_as
 
-from hearing_review.cli.common import DATE, day, json_option, print_application, run_application
+from hearing_review.cli.common import DATE, day, json_option, print_application, required, run_application
 
 __all__ = ["add_decision_commands"]
 
@@ -27,7 +27,7 @@ def add_decision_commands(group: click.Group) -> None:  # noqa: C901 - one closu
         """Time not counted in the decision clock (扣除期间), as the rule profile allows."""
         from hearing_review.services import add_pause
 
-        run_application(state, as_json, lambda ctx: add_pause(ctx, ref, kind=kind, start=day(start), end=day(end),
+        run_application(state, as_json, lambda ctx: add_pause(ctx, ref, kind=kind, start=required(start), end=day(end),
                                                               note=note))
 
     @group.command("end-pause")
@@ -40,7 +40,7 @@ def add_decision_commands(group: click.Group) -> None:  # noqa: C901 - one closu
         """Close an open pause: the clock resumes after END."""
         from hearing_review.services import end_pause as run
 
-        run_application(state, as_json, lambda ctx: run(ctx, ref, pause_id, end=day(end)))
+        run_application(state, as_json, lambda ctx: run(ctx, ref, pause_id, end=required(end)))
 
     @group.command()
     @click.argument("ref")
@@ -116,7 +116,7 @@ def add_decision_commands(group: click.Group) -> None:  # noqa: C901 - one closu
         from hearing_review.services import record_redo
 
         run_application(state, as_json, lambda ctx: record_redo(
-            ctx, ref, conclusion=conclusion, issued_on=day(issued_on), served_on=day(served_on), same_facts=same_facts,
+            ctx, ref, conclusion=conclusion, issued_on=required(issued_on), served_on=day(served_on), same_facts=same_facts,
             approved_by=approved_by))
 
     @group.command()
