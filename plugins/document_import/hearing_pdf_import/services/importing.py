@@ -163,12 +163,15 @@ async def _store_reporting(ctx: ServiceContext, inspected: Inspected, document: 
             stored = None if existing else await store_document(ctx, inspected, document, target)
     except HearingError as exc:
         return failure_of(source, exc, sha256=inspected.sha256, importer=inspected.importer.name)
-    except Exception:
+    except Exception as exc:
         # Another process stored the same bytes between our check and our insert (unique
-        # digest): that is a duplicate, not an error. Anything else is a real failure.
+        # digest): that is a duplicate. Anything else (a listener's bug, a database error)
+        # fails this file only; the transaction rolled back and the log has the details.
         existing = await repo.find_by_sha(inspected.sha256)
         if existing is None:
-            raise
+            logger.exception("storing imported document %s failed", inspected.sha256)
+            return failed(source, "store_error", f"the document could not be stored ({type(exc).__name__})",
+                          "文件未能保存，请联系管理员。", sha256=inspected.sha256, importer=inspected.importer.name)
     if existing is not None:
         return await _duplicate(ctx, inspected, existing, target)
     assert stored is not None
