@@ -23,7 +23,7 @@ from typing import Any
 
 CHANNELS = ["letter", "visit", "phone", "online", "来信", "来访"]
 #: Every file of a run (register, databases, instance folders) lives here and is removed at the end.
-WORK = Path(tempfile.mkdtemp(prefix="hearing-bench-"))
+WORK = Path(tempfile.mkdtemp(prefix="hearing-petitions-bench-"))
 
 
 def id_number(seq: int) -> str:
