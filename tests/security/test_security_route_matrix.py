@@ -21,7 +21,8 @@ from hearing_core.security.actor import SYSTEM
 from hearing_core.security.service import create_user
 
 WANTED_PLUGINS = ("mediation", "review", "pdf_import", "reception", "example")
-PUBLIC_PATHS = {"/health", "/api/v1/auth/login"}
+# /login: the web login form (hearing_core/web/session.py), public like the API login.
+PUBLIC_PATHS = {"/health", "/api/v1/auth/login", "/login"}
 _PARAM = re.compile(r"\{(\w+)(?::(\w+))?\}")
 _DUMMY = {"int": "1", "str": "x", "uuid": str(uuid.UUID(int=1)), "date": "2026-01-05", "path": "x", "float": "1.5",
           "datetime": "2026-01-05T08:00:00Z", "decimal": "1.5", "time": "08:00:00"}
