@@ -128,3 +128,29 @@ class Listener:
         self.seen.append((document.original_name, app.db.in_transaction() and visible, actor.username))
         if self.fail_on and document.original_name == self.fail_on:
             raise RuntimeError("listener refuses this document")
+
+
+def form_values(**changes: str) -> dict[str, str]:
+    """The factory's form values with a category the register knows (土地征收), plus ``changes``."""
+    values = pdf_factory.default_form_values()
+    values["事项类别"] = "土地征收"
+    values.update(changes)
+    return values
+
+
+def labelled_form_pdf(path: Path, pairs: list[tuple[str, str]]) -> Path:
+    """A form of ``label：value`` lines with the bureau's own labels (no table)."""
+    pdf = pdf_factory._fpdf(size=12)
+    pdf.add_page()
+    for label, value in pairs:
+        pdf.cell(0, 10, f"{label}：{value}", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+class Veto:
+    """A plugin refusing every new petition item (as the review plugin does on a terminated matter)."""
+
+    @hookimpl
+    def refuse_petition_item(self, app: Any, item: Any, matter: Any) -> str:
+        return "该事项已复核终结，不再受理"

@@ -10,12 +10,12 @@ from typing import Any
 
 import pdf_factory
 import pytest
-from import_support import EXPECTED, FAILED, LETTER_LINE, PDF_SETTINGS, Listener, TextImporterPlugin
-
-from hearing_core.errors import NotFound, PermissionDenied, ValidationFailed
 from hearing_pdf_import import services
 from hearing_pdf_import.cli.documents import collect_files
 from hearing_pdf_import.services import Source, Target
+from import_support import EXPECTED, FAILED, LETTER_LINE, PDF_SETTINGS, Listener, TextImporterPlugin
+
+from hearing_core.errors import NotFound, PermissionDenied, ValidationFailed
 
 P = ("pdf_import",)
 

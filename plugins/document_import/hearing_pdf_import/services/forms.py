@@ -31,6 +31,7 @@ from hearing_pdf_import.services.common import (
     failed,
     failure_of,
     inspect_source,
+    logger,
 )
 from hearing_pdf_import.services.formdata import field_records, form_errors, register_errors, register_form
 from hearing_pdf_import.services.importing import store_document
@@ -106,12 +107,12 @@ async def _store_form(ctx: ServiceContext, inspected: Inspected, existing: Store
         return failure_of(source, failure_error(result), sha256=inspected.sha256, importer="pdf")
     extraction = extract_form(result, form_mapping(ctx.app))
     fields, errors = field_records(extraction), form_errors(extraction)
-    if extraction.ok:
-        try:
-            return await _register(ctx, inspected, existing, result, fields, matter_ref, new_matter)
-        except _REFUSALS as exc:
-            errors = register_errors(exc)
     try:
+        if extraction.ok:
+            try:
+                return await _register(ctx, inspected, existing, result, fields, matter_ref, new_matter)
+            except _REFUSALS as exc:
+                errors = register_errors(exc)
         async with ctx.write():
             document = existing or await store_document(ctx, inspected, to_imported(result), Target(), kind="form")
             form_id = await forms_repo.insert_form(document.id, "pending", fields, errors, matter_ref=matter_ref,
@@ -121,6 +122,10 @@ async def _store_form(ctx: ServiceContext, inspected: Inspected, existing: Store
                             after={"document": document.id, "errors": [e["field"] for e in errors]})
     except HearingError as exc:
         return failure_of(source, exc, sha256=inspected.sha256, importer="pdf")
+    except Exception as exc:  # a listener's bug or a database error fails this form only (rolled back)
+        logger.exception("storing registration form %s failed", inspected.sha256)
+        return failed(source, "store_error", f"the form could not be stored ({type(exc).__name__})",
+                      "登记表未能保存，请联系管理员。", sha256=inspected.sha256, importer="pdf")
     return ImportOutcome(path=source.name, status="queued", id=document.id, sha256=document.sha256,
                          pages=document.page_count, importer="pdf", form_id=form_id, errors=errors)
 
