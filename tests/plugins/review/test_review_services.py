@@ -87,7 +87,8 @@ async def test_late_application_is_refused_naming_the_rule_with_a_notice(admin_c
     assert notice["rule_id"] == "review.nonacceptance_notice" and notice["status"] == "met"
     html, name = await reviews.document(admin_ctx, app["ref"], "notice", output="html")
     text = html.decode()
-    assert "不予受理告知书" in text and "超过自信访处理意见送达之日" in text and "第34条" in text
+    assert "不予受理告知书" in text and "超过自信访处理意见送达之日" in text and "截至2025年6月5日" in text
+    assert "根据《信访工作条例》的有关规定，本机关决定不予受理" in text
     assert name.endswith(".html")
 
 

@@ -81,7 +81,8 @@ def nonacceptance_context(ctx: ServiceContext, a: ReviewApplication, organs: Org
     return {
         "organ_name": organs.name(a.receiving_organ), "doc_number": doc_number(settings.doc_prefix, a, "不受字"),
         "kind_label": a.kind.label, "applicant": _applicant(a), "received_on": a.received_on,
-        "request": a.request.rstrip("。"), "reasons": reasons, "issue_date": a.not_accepted_on,
+        "request": a.request.rstrip("。"), "reasons": reasons, "legal_basis": settings.legal_basis,
+        "issue_date": a.not_accepted_on,
         "contact": settings.contact,
     }
 
