@@ -12,11 +12,14 @@ Handlers parse, call :mod:`.service` and send the bytes; PDFs are laid out off t
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
 import msgspec
 from litestar import Controller, Response, get
+from litestar.openapi.spec import OpenAPIMediaType, OpenAPIResponse, Operation, Schema
+from litestar.openapi.spec.enums import OpenAPIType
 from litestar.params import FromQuery, PathParameter, QueryParameter
 
 from hearing_core.api.auth import require
@@ -31,6 +34,20 @@ Kind = Annotated[str, PathParameter(description="notice, announcement, record or
 MEDIA = {"pdf": "application/pdf", "html": "text/html; charset=utf-8", "csv": "text/csv; charset=utf-8"}
 
 
+def _files(*formats: str) -> type[Operation]:
+    """An OpenAPI operation whose 200 response is a file in one of ``formats`` (not JSON)."""
+
+    @dataclass
+    class FileOperation(Operation):
+        def __post_init__(self) -> None:
+            ok = (self.responses or {}).get("200")
+            if isinstance(ok, OpenAPIResponse):
+                binary = Schema(type=OpenAPIType.STRING, format="binary")
+                ok.content = {MEDIA[f].split(";")[0]: OpenAPIMediaType(schema=binary) for f in formats}
+
+    return FileOperation
+
+
 def _send(body: bytes | str, fmt: str, filename: str) -> Response[bytes]:
     data = body.encode("utf-8") if isinstance(body, str) else body
     disposition = "attachment" if fmt == "csv" else "inline"
@@ -43,14 +60,14 @@ class HearingDocumentsController(Controller):
     path = "/api/v1/hearings"
     tags = ["hearings"]
 
-    @get("/{case_id:int}/documents/{kind:str}", opt=require(READ),
+    @get("/{case_id:int}/documents/{kind:str}", opt=require(READ), operation_class=_files("pdf", "html"),
          summary="A hearing document (通知书, 公告, 笔录, 报告) as PDF or HTML")
     async def document(
         self,
         ctx: Ctx,
         case_id: Annotated[int, PathParameter(ge=1)],
         kind: Kind,
-        format: FromQuery[str] = "pdf",  # noqa: A002 - the documented query parameter name
+        format: FromQuery[Literal["pdf", "html"]] = "pdf",  # noqa: A002 - the documented query parameter name
         participant: FromQuery[Annotated[int, msgspec.Meta(ge=1)] | None] = None,
     ) -> Response[bytes]:
         """``participant`` (the party's participant number) is required for a notice. Names of
@@ -59,13 +76,14 @@ class HearingDocumentsController(Controller):
         suffix = f"-{participant}" if participant else ""
         return _send(body, format, f"hearing-{case_id}-{kind}{suffix}.{format}")
 
-    @get("/docket", opt=require(READ), summary="The day's hearing docket (听证日程表) as PDF, CSV or HTML")
+    @get("/docket", opt=require(READ), operation_class=_files("pdf", "csv", "html"),
+         summary="The day's hearing docket (听证日程表) as PDF, CSV or HTML")
     async def docket(
         self,
         ctx: Ctx,
         day: Annotated[dt.date, QueryParameter(name="date")],
         venue: FromQuery[Text | None] = None,
-        format: FromQuery[str] = "pdf",  # noqa: A002
+        format: FromQuery[Literal["pdf", "csv", "html"]] = "pdf",  # noqa: A002
     ) -> Response[bytes]:
         """CSV is UTF-8 with a byte-order mark, so Excel shows the Chinese correctly."""
         body = await service.docket(ctx, day, venue=venue, fmt=format)
