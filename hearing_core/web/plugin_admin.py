@@ -31,12 +31,14 @@ def plugin_rows(ctx: ServiceContext) -> list[dict[str, Any]]:
     """Installed plugins as this process runs them, with what the next start will do."""
     ctx.require("system.read")
     pending_off = set(configured_disabled(ctx))
+    started_off = set(ctx.app.settings.disabled_plugins)
     rows = []
     for info in ctx.app.pm.plugin_infos():
         data = info.as_dict()
         data["status"] = "error" if info.error else ("loaded" if info.loaded else "disabled")
         data["next_start_enabled"] = info.name not in pending_off
-        data["restart_needed"] = data["next_start_enabled"] != (info.enabled and info.loaded) and not info.error
+        # Changed in config.toml since this process started (HEARING_LOAD_PLUGINS may narrow both).
+        data["restart_needed"] = (info.name in pending_off) != (info.name in started_off)
         rows.append(data)
     return rows
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from litestar import Request
+from litestar.enums import MediaType
 from litestar.datastructures import Cookie
 from litestar.response import Redirect, Template
 
@@ -131,7 +132,7 @@ def page(
     if request.cookies.get(FLASH_COOKIE):
         out_cookies.append(Cookie(key=FLASH_COOKIE, value="", path="/", max_age=0, httponly=True, samesite="lax"))
     return Template(template_name=template, context=full, status_code=status_code, cookies=out_cookies,
-                    headers={**PAGE_HEADERS, **(headers or {})})
+                    headers={**PAGE_HEADERS, **(headers or {})}, media_type=MediaType.HTML)
 
 
 def redirect(

@@ -16,6 +16,7 @@ async def test_anonymous_browser_is_sent_to_login_and_back(client: Any) -> None:
     login = await client.get(response.headers["location"], headers=HTML)
     assert login.status_code == 200
     assert "登录" in login.text and 'name="next" value="/register/items?year=2025"' in login.text
+    assert login.headers["content-type"].startswith("text/html")
     assert login.headers["content-security-policy"].startswith("default-src 'none'; script-src 'self'")
     done = await client.post("/login", data={"username": "admin", "password": ADMIN_PASSWORD, "next": "/register/items?year=2025",
                                              "_csrf_token": csrf_of(login.text)})
