@@ -16,8 +16,7 @@ def handlers(app: HearingApp) -> list[Any]:
     The upload routes are built here because their body limit is the instance's
     ``max_upload_size`` (413 beyond it).
     """
-    from hearing_pdf_import.api.documents import DocumentsController
+    from hearing_pdf_import.api.documents import documents_controller
     from hearing_pdf_import.api.queue import QueueController
-    from hearing_pdf_import.api.uploads import upload_handlers
 
-    return [*upload_handlers(app.settings.max_upload_size), DocumentsController, QueueController]
+    return [documents_controller(app.settings.max_upload_size), QueueController]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, get, post
-from litestar.params import FromQuery, JSONBody, PathParameter
+from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
 
 from hearing_core.api.auth import require
 from hearing_core.api.deps import Ctx
@@ -15,6 +15,7 @@ from hearing_pdf_import.api.schemas import ConfirmBody, DiscardBody, FixBody
 __all__ = ["QueueController"]
 
 FormId = Annotated[int, PathParameter(ge=1, le=2**31 - 1)]
+StateQuery = Annotated[str, QueryParameter(name="state", max_length=16)]
 QUEUE = require("documents.queue")
 
 
@@ -23,9 +24,11 @@ class QueueController(Controller):
     tags = ["documents"]
 
     @get("/", opt=QUEUE, summary="Forms waiting for review (state=pending), or all with state=all")
-    async def list_queue(self, ctx: Ctx, state: FromQuery[str] = "pending", page: FromQuery[int] = 1,
+    async def list_queue(self, ctx: Ctx, entry_state: StateQuery = "pending", page: FromQuery[int] = 1,
                          per_page: FromQuery[int] = 50) -> dict[str, Any]:
-        return await services.list_queue(ctx, state=None if state == "all" else state, page=page, per_page=per_page)
+        # ``state`` is a reserved parameter name in litestar, hence the alias.
+        return await services.list_queue(ctx, state=None if entry_state == "all" else entry_state, page=page,
+                                         per_page=per_page)
 
     @get("/{form_id:int}", opt=QUEUE, summary="One form: every field with its page and box, and the problems")
     async def show(self, ctx: Ctx, form_id: FormId) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""``POST /api/v1/documents`` and ``POST /api/v1/documents/forms``: multipart uploads of several files.
+"""The bodies of ``POST /api/v1/documents`` and ``POST /api/v1/documents/forms``: multipart uploads.
 
 The body is limited to the instance's ``max_upload_size`` (413 beyond it, before the
 files are parsed) and to ``[pdf_import] max_files`` file parts (413 beyond that). Each
@@ -15,16 +15,15 @@ import tempfile
 from pathlib import Path, PurePath
 from typing import Any
 
-from litestar import Request, post
+from litestar import Request
 from litestar.exceptions import HTTPException
 
-from hearing_core.api.auth import require
 from hearing_core.api.deps import Ctx
 from hearing_core.errors import FieldError, ValidationFailed
 from hearing_pdf_import import services
 from hearing_pdf_import.config import settings_of
 
-__all__ = ["upload_handlers"]
+__all__ = ["import_form_upload", "import_upload"]
 
 _OPTIONS = ("matter_ref", "hearing_id", "party", "new_matter")
 
@@ -97,29 +96,21 @@ def _report(outcomes: list[Any]) -> dict[str, Any]:
     return {"items": items, "total": len(items), "failed": sum(1 for o in outcomes if o.failed)}
 
 
-def upload_handlers(max_bytes: int) -> list[Any]:
-    """The two upload routes with the instance's body limit."""
+async def import_upload(ctx: Ctx, request: Request[Any, Any, Any]) -> dict[str, Any]:
+    """``POST /api/v1/documents``: every uploaded file imported, one outcome each."""
+    max_files = settings_of(ctx.app).max_files
+    with tempfile.TemporaryDirectory(prefix="hearing-documents-") as folder:
+        sources, options = await _uploads(request, Path(folder), max_files)
+        outcomes = await services.import_documents(ctx, sources, target=_target(options))
+    return _report(outcomes)
 
-    @post("/api/v1/documents", opt=require("documents.import"), status_code=200, tags=["documents"],
-          request_max_body_size=max_bytes,
-          summary="Import files (multipart 'file', repeatable; matter_ref, or hearing_id with party)")
-    async def import_documents(ctx: Ctx, request: Request[Any, Any, Any]) -> dict[str, Any]:
-        max_files = settings_of(ctx.app).max_files
-        with tempfile.TemporaryDirectory(prefix="hearing-documents-") as folder:
-            sources, options = await _uploads(request, Path(folder), max_files)
-            outcomes = await services.import_documents(ctx, sources, target=_target(options))
-        return _report(outcomes)
 
-    @post("/api/v1/documents/forms", opt=require("documents.import"), status_code=200, tags=["documents"],
-          request_max_body_size=max_bytes,
-          summary="Import registration forms (登记表): each becomes a petition item or a review-queue entry")
-    async def import_forms(ctx: Ctx, request: Request[Any, Any, Any]) -> dict[str, Any]:
-        max_files = settings_of(ctx.app).max_files
-        with tempfile.TemporaryDirectory(prefix="hearing-forms-") as folder:
-            sources, options = await _uploads(request, Path(folder), max_files)
-            target = _target(options)
-            new_matter = options.get("new_matter", "").lower() in ("1", "true", "yes", "on")
-            outcomes = await services.import_forms(ctx, sources, matter_ref=target.matter_ref, new_matter=new_matter)
-        return _report(outcomes)
-
-    return [import_documents, import_forms]
+async def import_form_upload(ctx: Ctx, request: Request[Any, Any, Any]) -> dict[str, Any]:
+    """``POST /api/v1/documents/forms``: registration forms → items or review-queue entries."""
+    max_files = settings_of(ctx.app).max_files
+    with tempfile.TemporaryDirectory(prefix="hearing-forms-") as folder:
+        sources, options = await _uploads(request, Path(folder), max_files)
+        target = _target(options)
+        new_matter = options.get("new_matter", "").lower() in ("1", "true", "yes", "on")
+        outcomes = await services.import_forms(ctx, sources, matter_ref=target.matter_ref, new_matter=new_matter)
+    return _report(outcomes)
