@@ -155,7 +155,10 @@ po phase advance "$CASE" --at "$(at)"
 
 step "The record is read back and signed; the third party refuses, the clerk notes it (笔录签字)"
 clerk refuse-sign "$CASE" participant:4 --note 第三人以不认可结论为由拒绝签名 --at "$(at)"
-clerk sign "$CASE" all --at "$(at)"
+# One by one, each at the moment it was given (`sign ID all` signs everyone left at once).
+for signatory in participant:1 participant:2 participant:3 participant:5 participant:6 panel:1 panel:2 panel:3 panel:4; do
+  clerk sign "$CASE" "$signatory" --at "$(at)" >/dev/null
+done
 clerk finalise "$CASE"
 
 step "Documents: the record (听证笔录) and the report (听证报告) as PDF"
