@@ -39,7 +39,7 @@ ACTION_LABELS = {
     "conclude": N_("Conclude"),
 }
 EVENT_LABELS = {
-    "received": N_("Received"),
+    "received": N_("Received and registered"),
     "accepted": N_("Accepted"),
     "not_accepted": N_("Not accepted"),
     "transferred": N_("Transferred"),

@@ -35,7 +35,9 @@ def plugin_rows(ctx: ServiceContext) -> list[dict[str, Any]]:
     rows = []
     for info in ctx.app.pm.plugin_infos():
         data = info.as_dict()
-        data["status"] = "error" if info.error else ("loaded" if info.loaded else "disabled")
+        # Not loaded: disabled in config.toml, or left out by HEARING_LOAD_PLUGINS.
+        data["status"] = "error" if info.error else ("loaded" if info.loaded else
+                                                     "disabled" if info.name in started_off else "not_loaded")
         data["next_start_enabled"] = info.name not in pending_off
         # Changed in config.toml since this process started (HEARING_LOAD_PLUGINS may narrow both).
         data["restart_needed"] = (info.name in pending_off) != (info.name in started_off)

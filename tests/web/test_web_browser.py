@@ -120,7 +120,7 @@ def test_leader_opens_the_report_and_drills_down(browser: Any, server: str, shot
     page.wait_for_url(re.compile(r"/reports/annual"))
     assert page.get_by_text("信访工作情况").first.is_visible()
     assert page.locator("figure svg").count() >= 1
-    page.screenshot(path=str(shots / "report.png"))
+    page.screenshot(path=str(shots / "report.png"), full_page=True)  # the charts are below the fold
     page.locator('a[href*="figure=total"]').first.click()
     page.wait_for_url(re.compile(r"figure=total"))
     assert page.get_by_role("heading", name=re.compile("数据明细")).is_visible()

@@ -113,7 +113,7 @@ async def test_matter_timeline_shows_items_deadlines_and_audit(browser_as: Any) 
     await post_form(web, f"/register/items/{ref}", f"/register/items/{ref}/actions/accept", {})
     page = await web.get(f"/register/matters/M-{ref}", headers=HTML)
     assert page.status_code == 200
-    for text in ("时间线", "登记日期", "已受理", "起算事件", "审计记录", "petition.register", "petition.accept", "听证"):
+    for text in ("时间线", "收到登记", "已受理", "起算事件", "审计记录", "petition.register", "petition.accept", "听证"):
         assert text in page.text, text
     registrar = await browser_as("registrar")
     theirs = await registrar.get(f"/register/matters/M-{ref}", headers=HTML)
