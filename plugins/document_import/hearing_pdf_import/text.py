@@ -65,33 +65,41 @@ class PageText:
 def dedupe_chars(chars: Sequence[Char], tolerance: float = 1.0) -> tuple[list[Char], int]:
     """Drop glyphs repeating an earlier one's text, font and size within ``tolerance`` points.
 
-    Same rule as pdfplumber's ``dedupe_chars`` but with a grid of buckets, so each
-    glyph is compared only with kept glyphs in the neighbouring buckets. Content
-    order is kept. Returns the kept glyphs and how many were dropped.
+    Same rule as pdfplumber's ``dedupe_chars`` but linear: kept glyphs are indexed by
+    (text, direction, font, size) and then by row of ``tolerance`` points, so a glyph
+    is compared only with kept glyphs of the same kind in its own and the two
+    neighbouring rows (a handful on a line). Content order is kept. Returns the kept
+    glyphs and how many were dropped.
     """
     if tolerance <= 0:
         return list(chars), 0
     kept: list[Char] = []
-    grid: dict[tuple[Any, ...], list[Char]] = {}
+    index: dict[tuple[Any, ...], dict[int, list[tuple[float, float]]]] = {}
     for ch in chars:
         key = (ch["text"], ch.get("upright"), ch.get("fontname"), ch.get("size"))
         top, x0 = ch["doctop"], ch["x0"]
-        gy, gx = int(top // tolerance), int(x0 // tolerance)
-        duplicate = False
-        for dy in (-1, 0, 1):
-            for dx in (-1, 0, 1):
-                for other in grid.get((*key, gy + dy, gx + dx), ()):
-                    if abs(other["doctop"] - top) <= tolerance and abs(other["x0"] - x0) <= tolerance:
-                        duplicate = True
-                        break
-                if duplicate:
-                    break
-            if duplicate:
-                break
-        if not duplicate:
-            kept.append(ch)
-            grid.setdefault((*key, gy, gx), []).append(ch)
+        row = int(top // tolerance)
+        rows = index.get(key)
+        if rows is None:
+            rows = index[key] = {}
+        elif _near(rows, row, top, x0, tolerance):
+            continue
+        kept.append(ch)
+        placed = rows.get(row)
+        if placed is None:
+            rows[row] = [(top, x0)]
+        else:
+            placed.append((top, x0))
     return kept, len(chars) - len(kept)
+
+
+def _near(rows: dict[int, list[tuple[float, float]]], row: int, top: float, x0: float, tolerance: float) -> bool:
+    # |Δtop| ≤ tolerance puts a match in this row or a neighbouring one.
+    for r in (row - 1, row, row + 1):
+        for other_top, other_x0 in rows.get(r, ()):
+            if abs(other_top - top) <= tolerance and abs(other_x0 - x0) <= tolerance:
+                return True
+    return False
 
 
 def clean_cell_text(value: str | None) -> str:
@@ -167,7 +175,9 @@ def _lines(page: Any, chars: list[Char], options: ExtractOptions) -> tuple[TextL
 def _flush(items: list[tuple[str, Char | None]], out: list[TextLine], options: ExtractOptions) -> None:
     """Turn one textmap line into a ``TextLine``, dropping spaces inside CJK runs."""
     text: list[str] = []
-    boxes: list[BBox] = []
+    boxes: list[BBox] | None = [] if options.char_boxes else None
+    x0 = top = float("inf")
+    x1 = bottom = float("-inf")
     prev: Char | None = None
     gap_pending = False
     for letter, ch in items:
@@ -176,22 +186,21 @@ def _flush(items: list[tuple[str, Char | None]], out: list[TextLine], options: E
             continue
         if gap_pending and prev is not None and _keeps_space(prev, ch, options):
             text.append(" ")
-            boxes.append(
-                (prev["x1"], min(prev["top"], ch["top"]), ch["x0"], max(prev["bottom"], ch["bottom"]))
-            )
+            if boxes is not None:
+                boxes.append(
+                    (prev["x1"], min(prev["top"], ch["top"]), ch["x0"], max(prev["bottom"], ch["bottom"]))
+                )
         gap_pending = False
         text.append(letter)
-        boxes.append((ch["x0"], ch["top"], ch["x1"], ch["bottom"]))
+        c_x0, c_top, c_x1, c_bottom = ch["x0"], ch["top"], ch["x1"], ch["bottom"]
+        if boxes is not None:
+            boxes.append((c_x0, c_top, c_x1, c_bottom))
+        x0, top = min(x0, c_x0), min(top, c_top)
+        x1, bottom = max(x1, c_x1), max(bottom, c_bottom)
         prev = ch
     if not text:
         return
-    bbox = (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
-    out.append(TextLine("".join(text), bbox, tuple(boxes) if options.char_boxes else None))
+    out.append(TextLine("".join(text), (x0, top, x1, bottom), tuple(boxes) if boxes is not None else None))
 
 
 def _keeps_space(prev: Char, nxt: Char, options: ExtractOptions) -> bool:
