@@ -79,8 +79,8 @@ class _Instance:
 
     def invoke(self, *args: str) -> Any:
         from click.testing import CliRunner
-
         from hearing_cli.main import build_cli
+
         from hearing_core.plugins import get_plugin_manager
 
         result = CliRunner().invoke(build_cli(get_plugin_manager(only=("pdf_import",))), list(args), env=self.env,
