@@ -53,7 +53,7 @@ def _error_page(request: Request[Any, Any, Any], status: int, detail: str, *,
                 error_id: str | None = None) -> Response[Any]:
     lang = lang_of(request)
     title = gettext(lang, TITLES.get(status, TITLES[400 if status < 500 else 500]))
-    context = {"status": status, "title": title, "detail": scrub_text(detail), "field_errors": errors or [],
+    context: dict[str, Any] = {"status": status, "title": title, "detail": scrub_text(detail), "field_errors": errors or [],
                "extra": extra or {}, "error_id": error_id}
     try:
         if is_htmx(request):

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from litestar import Request
-from litestar.enums import MediaType
 from litestar.datastructures import Cookie
+from litestar.enums import MediaType
 from litestar.response import Redirect, Template
 
 from hearing_core.security.actor import Actor
@@ -39,6 +39,7 @@ __all__ = [
     "page",
     "redirect",
     "safe_next",
+    "use_secure_cookies",
     "with_query",
 ]
 
@@ -69,7 +70,8 @@ def is_htmx(request: Request[Any, Any, Any]) -> bool:
     return request.headers.get("hx-request") == "true"
 
 
-def _secure(request: Request[Any, Any, Any]) -> bool:
+def use_secure_cookies(request: Request[Any, Any, Any]) -> bool:
+    """Mark cookies Secure: over HTTPS, or behind a TLS proxy with ``secure_cookies = true``."""
     settings = hearing_of(request).settings
     return request.url.scheme == "https" or bool(settings.extra.get("secure_cookies", False))
 
@@ -84,7 +86,7 @@ def flash_cookie(request: Request[Any, Any, Any], messages: Iterable[tuple[str, 
     payload = base64.urlsafe_b64encode(json.dumps(items, ensure_ascii=False).encode()).rstrip(b"=")
     value = payload.decode() + "." + _sign(hearing_of(request), payload)
     return Cookie(key=FLASH_COOKIE, value=value, path="/", httponly=True, samesite="lax",
-                  secure=_secure(request), max_age=120)
+                  secure=use_secure_cookies(request), max_age=120)
 
 
 def _read_flashes(request: Request[Any, Any, Any]) -> list[dict[str, str]]:
@@ -128,7 +130,7 @@ def page(
     out_cookies = list(cookies)
     if remember:
         out_cookies.append(Cookie(key=LANG_COOKIE, value=lang, path="/", httponly=True, samesite="lax",
-                                  secure=_secure(request), max_age=365 * 24 * 3600))
+                                  secure=use_secure_cookies(request), max_age=365 * 24 * 3600))
     if request.cookies.get(FLASH_COOKIE):
         out_cookies.append(Cookie(key=FLASH_COOKIE, value="", path="/", max_age=0, httponly=True, samesite="lax"))
     return Template(template_name=template, context=full, status_code=status_code, cookies=out_cookies,

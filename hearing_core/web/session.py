@@ -35,7 +35,16 @@ from hearing_core.errors import HearingError, Unauthenticated
 from hearing_core.security import service as users
 from hearing_core.security.throttle import LoginThrottle
 from hearing_core.web.i18n import N_, gettext
-from hearing_core.web.render import _secure, actor_of, form_values, hearing_of, lang_of, page, redirect, safe_next
+from hearing_core.web.render import (
+    use_secure_cookies,
+    actor_of,
+    form_values,
+    hearing_of,
+    lang_of,
+    page,
+    redirect,
+    safe_next,
+)
 
 __all__ = ["login_form", "login_submit", "logout"]
 
@@ -44,7 +53,7 @@ _SECRET_LENGTH = 64
 
 
 def _csrf_config(request: Request[Any, Any, Any]) -> Any:
-    return build_csrf_config(hearing_of(request).settings.secret_key, secure=_secure(request))
+    return build_csrf_config(hearing_of(request).settings.secret_key, secure=use_secure_cookies(request))
 
 
 def _valid(token: str, secret: str) -> str | None:
@@ -124,7 +133,7 @@ async def login_submit(request: Request[Any, Any, Any]) -> Any:
         token_unique_jwt_id=uuid.uuid4().hex,
     )
     session = Cookie(key=AUTH_COOKIE, value=f"Bearer {token}", httponly=True, samesite="lax",
-                     secure=_secure(request), max_age=int(lifetime.total_seconds()), path="/")
+                     secure=use_secure_cookies(request), max_age=int(lifetime.total_seconds()), path="/")
     return Redirect(path=next_url, status_code=303, cookies=[session], headers={"cache-control": "no-store"})
 
 

@@ -7,7 +7,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from web_support import PASSWORD, form_login, make_user, new_client
 
 from hearing_core.testing import ADMIN_PASSWORD

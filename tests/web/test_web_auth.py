@@ -43,9 +43,9 @@ async def test_session_cookie_attributes_and_wrong_password(client: Any) -> None
 
 
 async def test_secure_cookie_when_configured(make_app: Any) -> None:
-    from hearing_core.api import create_app
-
     import httpx
+
+    from hearing_core.api import create_app
 
     app = await make_app(extra={"secure_cookies": True})
     transport = httpx.ASGITransport(app=create_app(hearing_app=app))
