@@ -36,7 +36,6 @@ from hearing_core.security import service as users
 from hearing_core.security.throttle import LoginThrottle
 from hearing_core.web.i18n import N_, gettext
 from hearing_core.web.render import (
-    use_secure_cookies,
     actor_of,
     form_values,
     hearing_of,
@@ -44,6 +43,7 @@ from hearing_core.web.render import (
     page,
     redirect,
     safe_next,
+    use_secure_cookies,
 )
 
 __all__ = ["login_form", "login_submit", "logout"]
