@@ -28,6 +28,7 @@ def register_web_menu(app: HearingApp) -> list[MenuEntry]:
         MenuEntry("登记来信来访", "Register a petition", "/register/new", "petitions.write", order=10, section="register"),
         MenuEntry("信访件", "Petition items", "/register/items", "petitions.read", order=20, section="register"),
         MenuEntry("信访事项", "Matters", "/register/matters", "petitions.read", order=30, section="register"),
+        MenuEntry("听证案件", "Hearings", "/hearings", "hearings.read", order=10, section="hearings"),
         MenuEntry("年度报告", "Annual report", "/reports/annual", "reports.read", order=10, section="reports"),
         MenuEntry("用户与角色", "Users and roles", "/admin/users", "users.read", order=10, section="admin"),
         MenuEntry("插件", "Plugins", "/admin/plugins", "system.read", order=20, section="admin"),

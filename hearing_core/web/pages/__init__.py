@@ -1,4 +1,4 @@
-"""The core's pages (核心页面): dashboard, register, reports and administration."""
+"""The core's pages (核心页面): dashboard, register, hearings, reports and administration."""
 
 from __future__ import annotations
 
@@ -9,7 +9,18 @@ __all__ = ["core_pages"]
 
 def core_pages() -> list[Any]:
     from hearing_core.web import session
-    from hearing_core.web.pages import admin_system, admin_users, dashboard, intake, items, matters, reports
+    from hearing_core.web.pages import (
+        admin_system,
+        admin_users,
+        dashboard,
+        hearing_console,
+        hearing_votes,
+        hearings,
+        intake,
+        items,
+        matters,
+        reports,
+    )
 
     return [
         session.login_form,
@@ -22,4 +33,7 @@ def core_pages() -> list[Any]:
         *reports.HANDLERS,
         *admin_users.HANDLERS,
         *admin_system.HANDLERS,
+        *hearings.HANDLERS,
+        *hearing_console.HANDLERS,
+        *hearing_votes.HANDLERS,
     ]
