@@ -31,6 +31,7 @@ __all__ = [
     "LANG_COOKIE",
     "LOCALE_DIR",
     "N_",
+    "add_catalog",
     "format_date",
     "format_datetime",
     "gettext",
@@ -54,13 +55,34 @@ def N_(message: str) -> str:
     return message
 
 
+#: Plugins' own catalog directories (same layout and domain as ``locale/``), see :func:`add_catalog`.
+_PLUGIN_CATALOGS: list[Path] = []
+
+
+def add_catalog(locale_dir: Path) -> None:
+    """Use a plugin's own catalogs for the messages the core's catalogs lack.
+
+    A plugin whose pages have messages of their own ships ``<package>/web/locale`` (extracted
+    and compiled like the core's) and calls this when its routes are built. The core's
+    translation wins when both have a message; adding a directory twice is harmless.
+    """
+    path = Path(locale_dir).resolve()
+    if path not in _PLUGIN_CATALOGS:
+        _PLUGIN_CATALOGS.append(path)
+        translations.cache_clear()
+
+
 @lru_cache(maxsize=8)
 def translations(lang: str) -> _gettext.NullTranslations:
-    """The compiled catalog of ``lang`` (cached; a missing catalog falls back to the message ids)."""
+    """The compiled catalog of ``lang`` (cached; a missing catalog falls back to the message ids),
+    then the plugins' catalogs (:func:`add_catalog`) for the messages it lacks."""
     from babel.support import Translations
 
     locale = LANGUAGES.get(lang, LANGUAGES[DEFAULT_LANG])
-    return Translations.load(str(LOCALE_DIR), [locale], DOMAIN)
+    catalog = Translations.load(str(LOCALE_DIR), [locale], DOMAIN)
+    for directory in _PLUGIN_CATALOGS:
+        catalog.add_fallback(Translations.load(str(directory), [locale], DOMAIN))
+    return catalog
 
 
 def gettext(lang: str, message: str) -> str:
