@@ -38,7 +38,7 @@ PROJECT_DISTRIBUTION = "hearing"
 
 #: Core modules that implement hooks exactly like plugins do (Datasette's
 #: default plugins). They are part of the core and cannot be disabled.
-CORE_PLUGINS: tuple[str, ...] = ("hearing_core.core_plugin", "hearing_core.petitions.plugin", "hearing_core.reports.plugin", "hearing_core.hearings.plugin", "hearing_core.web.plugin")
+CORE_PLUGINS: tuple[str, ...] = ("hearing_core.core_plugin", "hearing_core.petitions.plugin", "hearing_core.reports.plugin", "hearing_core.hearings.plugin", "hearing_core.web.plugin", "hearing_core.demo.plugin")
 
 
 @dataclass
