@@ -55,9 +55,9 @@ ORGANS = [
 
 
 async def review_setup(app: Any, *, officer: str = "fang.review", received_days_after: int = 10) -> dict[str, Any]:
-    """An organ table, a register item whose handling opinion was served 20 days ago, and a
-    review application on it received ``received_days_after`` days after service (lodged by
-    ``officer``, a review officer)."""
+    """An organ table, a register item whose handling opinion was served, and a review
+    application on it received ``received_days_after`` days after service, ten days ago
+    (lodged by ``officer``, a review officer)."""
     from hearing_review import services as reviews
     from hearing_review.domain import Applicant, Capacity
 
@@ -67,7 +67,7 @@ async def review_setup(app: Any, *, officer: str = "fang.review", received_days_
     admin = await admin_ctx_of(app)
     await reviews.load_organs(admin, ORGANS)
     today = app.today()
-    served = today - dt.timedelta(days=20)
+    served = today - dt.timedelta(days=received_days_after + 10)
     item = item_from_data({"channel": "letter", "received_on": (served - dt.timedelta(days=40)).isoformat(),
                            "persons": 1, "summary": "反映房屋征收补偿标准过低",
                            "petitioners": [{"name": "张建国", "phone": "13912345678"}]}, today=today)
