@@ -48,8 +48,8 @@ def _form(person: Any, received: dt.date, id_number: str, summary: str, request:
             "fields": [["姓名", person.name, "性别", "男" if int(person.id_number[16]) % 2 else "女"],
                        ["身份证号", id_number, "联系电话", person.phone or "13800138000"],
                        ["住址", person.address, "来访日期", f"{received.year}年{received.month}月{received.day}日"],
-                       ["信访形式", "来访", "来访人数", "2"]],
-            "long_fields": [["问题类别", "土地征收"], ["反映问题", summary], ["诉求", request]]}
+                       ["信访形式", "来访", "来访人数", "2"], ["问题类别", "土地征收", "接待人", "陈城镇信访办"]],
+            "long_fields": [["反映问题", summary], ["诉求", request]]}
 
 
 async def make_documents(story: Story) -> None:
