@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hearing_core import hookimpl
-from hearing_core.contributions import Permission, ReportSection
+from hearing_core.contributions import MenuEntry, Permission, ReportSection
 
 if TYPE_CHECKING:
     import click
@@ -67,8 +67,16 @@ def register_report_sections() -> list[ReportSection]:
 @hookimpl
 def register_routes(app: HearingApp) -> list[Any]:
     from hearing_reception.api import controllers
+    from hearing_reception.web import routes
 
-    return controllers()
+    return [*controllers(), *routes()]
+
+
+@hookimpl
+def register_web_menu(app: HearingApp) -> list[MenuEntry]:
+    from hearing_reception.web import menu
+
+    return menu()
 
 
 @hookimpl
