@@ -26,6 +26,9 @@ from urllib.parse import urlparse, urlunparse
 import pytest
 
 os.environ.setdefault("PICCOLO_CONF", "hearing_core.db.piccolo_conf")
+# Cheap Argon2 parameters for test accounts (read when hearing_core.security.passwords
+# is first imported); production parameters are tested explicitly.
+os.environ.setdefault("HEARING_INSECURE_FAST_PASSWORD_HASH", "1")
 
 ADMIN_PASSWORD = "admin-password-1"
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
+import os
+
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from hearing_core.errors import FieldError, ValidationFailed
@@ -10,7 +12,23 @@ from hearing_core.errors import FieldError, ValidationFailed
 __all__ = ["MIN_PASSWORD_LENGTH", "check_policy", "hash_password", "needs_rehash", "verify_password"]
 
 MIN_PASSWORD_LENGTH = 8
-_hasher = PasswordHasher()
+#: Set only by test suites (hearing_core.testing does): thousands of logins with
+#: production Argon2 parameters (64 MiB, t=3) would dominate the suite's run time.
+INSECURE_TEST_HASH_ENV = "HEARING_INSECURE_FAST_PASSWORD_HASH"
+
+
+def production_hasher() -> PasswordHasher:
+    """Argon2id with argon2-cffi's defaults (RFC 9106 low-memory profile)."""
+    return PasswordHasher()
+
+
+def _make_hasher() -> PasswordHasher:
+    if os.environ.get(INSECURE_TEST_HASH_ENV) == "1":
+        return PasswordHasher.from_parameters(profiles.CHEAPEST)
+    return production_hasher()
+
+
+_hasher = _make_hasher()
 # Verifying against this when a username does not exist keeps the timing of a
 # failed login the same whether or not the user exists (no username enumeration).
 _DUMMY_HASH = _hasher.hash("not-a-real-password")
