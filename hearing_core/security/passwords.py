@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 
 from argon2 import PasswordHasher, profiles
@@ -29,9 +30,21 @@ def _make_hasher() -> PasswordHasher:
 
 
 _hasher = _make_hasher()
-# Verifying against this when a username does not exist keeps the timing of a
-# failed login the same whether or not the user exists (no username enumeration).
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+
+@functools.cache
+def _dummy_hash_of(hasher: PasswordHasher) -> str:
+    return hasher.hash("not-a-real-password")
+
+
+def _dummy_hash() -> str:
+    """A hash made with the current parameters, verified against when a username does not exist.
+
+    That keeps the timing of a failed login the same whether or not the user exists (no
+    username enumeration). Made on first use, not at import: hashing with production
+    parameters takes about half a second, which every CLI command would pay.
+    """
+    return _dummy_hash_of(_hasher)
 
 
 def check_policy(password: str) -> None:
@@ -52,7 +65,7 @@ def hash_password(password: str) -> str:
 def verify_password(password_hash: str | None, password: str) -> bool:
     """Constant-work verification; ``password_hash=None`` still spends the same time."""
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return _hasher.verify(password_hash or _dummy_hash(), password) and password_hash is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

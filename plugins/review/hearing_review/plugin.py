@@ -50,7 +50,9 @@ def register_template_dirs() -> list[Path]:
 def register_report_sections() -> list[ReportSection]:
     from hearing_review.report import compute_section, render_section
 
-    return [ReportSection("review", "信访事项复查复核情况", compute_section, render_section, order=50)]
+    # Order as in the county summaries: the review tally follows the register's paragraph,
+    # before leader receptions (40) and the service platform (50).
+    return [ReportSection("review", "信访事项复查复核情况", compute_section, render_section, order=20)]
 
 
 @hookimpl

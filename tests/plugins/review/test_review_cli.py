@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 ORGANS_TOML = """
@@ -80,17 +75,3 @@ def test_reviews_commands_end_to_end(cli: Any, tmp_path: Path) -> None:
     report = json.loads(ok(run(cli, "reviews", "report", "2025", "--json")).stdout)
     assert report["review"]["not_accepted"] == 1 and report["terminations"]["by_reason"] == {"review_window_lapsed": 1}
     assert "逾期未请求复查1件" in ok(run(cli, "reviews", "report", "2025")).stdout
-
-
-@pytest.mark.slow
-def test_walkthrough_script_runs(tmp_path: Path) -> None:
-    """docs/examples/review_walkthrough.sh on a fresh SQLite instance (CI runs it like this)."""
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-           "TMPDIR": str(tmp_path)}
-    for key in ("HEARING_DATA_DIR", "HEARING_DATABASE_URL", "HEARING_LOAD_PLUGINS"):
-        env.pop(key, None)
-    result = subprocess.run(["bash", str(ROOT / "docs/examples/review_walkthrough.sh")], capture_output=True,
-                            text=True, env=env, cwd=tmp_path, timeout=600)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    assert "walkthrough completed" in result.stdout
-    assert "复核终结（三级终结）" in result.stdout
