@@ -27,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", choices=("sqlite", "postgresql"), action="append",
                         help="database(s) for the database benchmarks (default: both; PostgreSQL is skipped "
                              "with a note when the server does not answer)")
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="multiply sizes and durations (the smoke test runs everything at 0.02)")
     return parser
 
 
@@ -60,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         log(f"note: PostgreSQL at {server} does not answer; running SQLite only")
         databases = tuple(d for d in databases if d != "postgresql")
-    ctx = RunContext(quick=args.quick, databases=databases, postgres_server=server, log=log)
+    ctx = RunContext(quick=args.quick, databases=databases, postgres_server=server, log=log, scale=args.scale)
     began = time.perf_counter()
     results = run_all(ctx, selected(args.only))
     table = format_table(results)

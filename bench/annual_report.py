@@ -1,41 +1,37 @@
-"""Benchmark: the annual report (年度报告) against one hand-written SQL aggregate.
+"""Annual report (年度报告) over 1M items: report time ÷ one hand-written SQL aggregate (target ≤ 2.0, linear).
 
-``run(quick)`` loads a synthetic register (:func:`hearing_core.seeddata.bulk_records`,
-two statistical years) with the driver's bulk path (PostgreSQL ``COPY``, SQLite
-``executemany``), then times
+A synthetic register (:func:`hearing_core.seeddata.bulk_records`, two statistical years) is
+loaded with the driver's bulk path (PostgreSQL ``COPY``, SQLite ``executemany``) into a
+fresh core-only instance, then both are timed, each the best of several warm runs
+(interleaved), and checked to agree:
 
 * the report service's computation (:func:`hearing_core.reports.service.compute_report`:
   both years, every figure, categories, months, reasons), and
 * a single hand-written statement computing the headline figures of both years
   (total, channels, persons, collective visits, not accepted, accepted, 纯件数,
-  积案, last year's accepted and 纯件数),
+  积案, last year's accepted and 纯件数).
 
-each the best of several warm runs (interleaved), and checks the two agree. ``ratio`` is report
-time ÷ hand-written time at the largest size (target ≤ 2.0); ``details`` also gives
-the times at each size and how they scale (linear: 10× rows ≈ 10× time).
-
-Database: ``HEARING_BENCH_DATABASE`` (a PostgreSQL server URL; a scratch database is
-created and dropped) or, unset, a SQLite file in a temporary directory.
-
-    python -c "import bench.report_bench as b, json; print(json.dumps(b.run(quick=True), indent=2))"
+``ratio`` is report time ÷ hand-written time at the largest size (full: 100k and 1M items;
+quick: 10k and 50k); ``details`` gives the times at each size and how they scale
+(``report_scaling`` 1.0 = perfectly linear; the target also asks for linear growth,
+taken as a scaling of at most 1.5).
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
-import tempfile
 import time
-import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse, urlunparse
+
+from bench.harness import Result, RunContext
+from bench.instance import Instance, instance, open_app
 
 __all__ = ["run"]
 
-NAME = "annual report vs hand-written SQL aggregate"
 TARGET = 2.0
+#: Report time per item at the large size ÷ at the small size, at most (linear growth).
+MAX_SCALING = 1.5
 YEAR = 2023
 _CHUNK = 50_000
 _ITEM_COLUMNS = ("ref", "received_on", "channel", "persons", "collective", "category", "category_top", "summary",
@@ -161,24 +157,16 @@ async def _best_of(works: list[Any], repeat: int) -> list[tuple[float, Any]]:
     return best
 
 
-async def _measure(url: str, n: int, repeat: int) -> dict[str, Any]:
-    """Load ``n`` items into a fresh instance at ``url`` and time both computations."""
-    from hearing_core.app import HearingApp
-    from hearing_core.db.migrations import upgrade
-    from hearing_core.plugins import get_plugin_manager
+async def _measure(inst: Instance, n: int, repeat: int) -> dict[str, Any]:
+    """Load ``n`` items into the fresh instance ``inst`` and time both computations."""
     from hearing_core.reports.service import compute_report, period_of
-    from hearing_core.settings import Settings
 
-    data_dir = Path(tempfile.mkdtemp(prefix="hearing-bench-"))
-    settings = Settings(data_dir=data_dir, database_url=url, load_plugins=(), secret_key="b" * 40)
-    app = HearingApp(settings, pm=get_plugin_manager(only=()))
-    async with app.running():
-        await upgrade(app.db, app.app_configs)
+    async with open_app(inst, load_plugins=()) as app:
         began = time.perf_counter()
         if app.db.is_sqlite:
-            await asyncio.to_thread(_load_sqlite, url.removeprefix("sqlite:///"), n)
+            await asyncio.to_thread(_load_sqlite, inst.sqlite_path(), n)
         else:
-            await _load_postgres(url, n)
+            await _load_postgres(inst.url, n)
         load = time.perf_counter() - began
         current, previous = period_of(app, YEAR), period_of(app, YEAR - 1)
         sql = BASELINE_SQL.format(cs=current.start, ce=current.end, ps=previous.start)
@@ -199,62 +187,25 @@ async def _measure(url: str, n: int, repeat: int) -> dict[str, Any]:
             "ratio": round(report_s / baseline_s, 2), "accepted": f["accepted"], "distinct_matters": f["distinct_matters"]}  # fmt: skip
 
 
-async def _scratch_postgres(server: str) -> tuple[str, str]:
-    import asyncpg
-
-    name = f"hearing_bench_{uuid.uuid4().hex[:10]}"
-    conn = await asyncpg.connect(server)
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return urlunparse(urlparse(server)._replace(path=f"/{name}")), name
-
-
-async def _drop_postgres(server: str, name: str) -> None:
-    import asyncpg
-
-    conn = await asyncpg.connect(server)
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
-
-
-async def _run(sizes: tuple[int, ...], repeat: int, server: str | None) -> list[dict[str, Any]]:
+def run(ctx: RunContext, database: str) -> Result:
+    """Time the report against the hand-written aggregate at two sizes (10k/50k quick, 100k/1M full)."""
+    sizes = (ctx.size(10_000, 100_000, minimum=200), ctx.size(50_000, 1_000_000, minimum=1_000))
+    repeat = 3 if ctx.quick else 5
     results = []
     for n in sizes:
-        if server:
-            url, name = await _scratch_postgres(server)
-            try:
-                results.append({"database": "postgresql", **await _measure(url, n, repeat)})
-            finally:
-                await _drop_postgres(server, name)
-        else:
-            url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='hearing-bench-')) / 'bench.db'}"
-            results.append({"database": "sqlite", **await _measure(url, n, repeat)})
-    return results
-
-
-def run(quick: bool) -> dict[str, Any]:
-    """Time the report against the hand-written aggregate: 20k/100k items (quick) or 100k/1M."""
-    sizes = (20_000, 100_000) if quick else (100_000, 1_000_000)
-    server = os.environ.get("HEARING_BENCH_DATABASE") or None
-    results = asyncio.run(_run(sizes, 3 if quick else 5, server))
+        with instance(database, ctx.postgres_server) as inst:
+            results.append(asyncio.run(_measure(inst, n, repeat)))
     small, large = results[0], results[-1]
     growth = large["items"] / small["items"]
+    scaling = round(large["report_s"] / small["report_s"] / growth, 2)
     details = {
         "sizes": results,
         # Linear: time per item stays flat from the small to the large register (1.0 = perfectly linear).
-        "report_scaling": round(large["report_s"] / small["report_s"] / growth, 2),
+        "report_scaling": scaling,
         "baseline_scaling": round(large["baseline_s"] / small["baseline_s"] / growth, 2),
+        "max_scaling": MAX_SCALING,
         "indexes": "hearing_petition_item: received_on, channel, status, matter_key, matter, category_top",
+        "summary": f"report {large['report_s'] * 1000:.0f} ms vs SQL {large['baseline_s'] * 1000:.0f} ms at "
+                   f"{large['items']} items; per-item time ×{scaling} from {small['items']}",
     }
-    return {"name": NAME, "ratio": large["ratio"], "target": TARGET, "details": details}
-
-
-if __name__ == "__main__":
-    import json
-    import sys
-
-    print(json.dumps(run(quick="--full" not in sys.argv), ensure_ascii=False, indent=2))
+    return Result(f"annual_report[{database}]", large["ratio"], TARGET, "<=", details, extra_ok=scaling <= MAX_SCALING)

@@ -59,8 +59,8 @@ def _rounds(targets: dict[str, tuple[str, str | None]], rounds: int, duration: f
 
 def run(ctx: RunContext, database: str) -> Result:
     items = ctx.size(2_000, 20_000, minimum=20)
-    rounds = 2 if ctx.quick else 4
-    duration = ctx.seconds(3.0, 8.0)
+    rounds = 1 if ctx.scale < 1 else 2 if ctx.quick else 4
+    duration = ctx.seconds(2.0, 8.0)
     connections = 8
     with instance(database, ctx.postgres_server) as inst:
         facts = asyncio.run(seed(inst, items))
@@ -72,7 +72,7 @@ def run(ctx: RunContext, database: str) -> Result:
                 raise AssertionError(f"matter read returned {len(shown['items'])} items")
             targets = {"health": (f"{srv.url}/health?db=false", None), "matter": (matter_url, token),
                        "auth_me": (f"{srv.url}/api/v1/auth/me", token)}
-            measure(matter_url, token=token, duration=1.0, connections=connections)  # warm up
+            measure(matter_url, token=token, duration=min(1.0, duration), connections=connections)  # warm up
             loads = _rounds(targets, rounds, duration, connections)
     best = {name: max(runs, key=lambda load: load.rps) for name, runs in loads.items()}
     errors = {name: sum(load.errors for load in runs) for name, runs in loads.items()}

@@ -97,15 +97,20 @@ def instance(kind: str, postgres_server: str) -> Iterator[Instance]:
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
+_ALL: Any = object()
+
+
 @asynccontextmanager
-async def open_app(inst: Instance) -> AsyncIterator[Any]:
-    """The instance's app with every installed plugin, schema up to date."""
+async def open_app(inst: Instance, *, load_plugins: tuple[str, ...] | None = _ALL) -> AsyncIterator[Any]:
+    """The instance's app, schema up to date: every installed plugin, or ``load_plugins`` (``()``: core only)."""
     from hearing_core.app import HearingApp
     from hearing_core.db.migrations import upgrade
+    from hearing_core.plugins import get_plugin_manager
     from hearing_core.settings import Settings
 
-    settings = Settings(data_dir=inst.data_dir, database_url=inst.url, secret_key=SECRET, load_plugins=plugins())
-    app = HearingApp(settings)
+    chosen = plugins() if load_plugins is _ALL else load_plugins
+    settings = Settings(data_dir=inst.data_dir, database_url=inst.url, secret_key=SECRET, load_plugins=chosen)
+    app = HearingApp(settings, pm=None if chosen is None else get_plugin_manager(only=chosen))
     async with app.running():
         await upgrade(app.db, app.app_configs)
         yield app

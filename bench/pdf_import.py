@@ -1,6 +1,6 @@
-"""Benchmark: ``hearing documents import`` against pdfplumber's own ``extract_text`` (文书导入速度).
+"""PDF import: pages/s of ``hearing documents import`` ÷ pdfplumber's own ``extract_text`` (文书导入速度).
 
-``run(quick)`` generates dense Chinese documents (about 1300 glyphs a page, an embedded
+``run(ctx)`` generates dense Chinese documents (about 1300 glyphs a page, an embedded
 TrueType subset as Word/WPS writes it; :func:`hearing_pdf_import._bench.make_document`)
 and times, in this one process:
 
@@ -19,8 +19,7 @@ import path adds at most 25 %); ``details.batch.ratio`` is the batch's pages per
 pdfplumber's single-process pages per second (target ≥ 1.5 on 2 cores). Wall times are
 the best of ``repeat`` interleaved runs; CPU-time ratios (this process plus its reaped
 worker processes) are given too, being much less sensitive to other load on the machine.
-
-    python -c "import bench.pdf_import_bench as b, json; print(json.dumps(b.run(quick=True), indent=2))"
+Two results: ``pdf_import`` (single file) and ``pdf_import_batch``.
 """
 
 from __future__ import annotations
@@ -34,9 +33,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.harness import Result, RunContext
+
 __all__ = ["run"]
 
-NAME = "hearing documents import vs pdfplumber extract_text"
 TARGET = 0.8
 BATCH_TARGET = 1.5
 WORKERS = 2
@@ -139,28 +139,28 @@ def _measure(pages: int, batch: int, repeat: int, folder: Path) -> dict[str, Any
     }
 
 
-def run(quick: bool) -> dict[str, Any]:
-    """Measure a 50-page document: with a batch of 4 files, one run (quick), or 8 files, best of 3.
+def run(ctx: RunContext) -> list[Result]:
+    """A 50-page document: with a batch of 4 files, one run (quick), or 8 files, best of 3.
 
     Quick keeps the 50 pages: on fewer pages the command's fixed start-up (about 0.3 s)
     would weigh more than it does on the document the target is set for.
     """
-    pages, batch, repeat = (50, 4, 1) if quick else (50, 8, 3)
+    pages = ctx.size(50, 50, minimum=2)
+    batch = ctx.size(4, 8, minimum=2)
+    repeat = 1 if ctx.quick else 3
     with tempfile.TemporaryDirectory(prefix="hearing-pdf-bench-") as tmp:
         figures = _measure(pages, batch, repeat, Path(tmp))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     details = {
         **figures,
-        "target_batch": BATCH_TARGET,
-        "batch": {"ratio": figures["batch_ratio"], "target": BATCH_TARGET,
-                  "met": figures["batch_ratio"] >= BATCH_TARGET},
         "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
         "load_average_1min": None if load is None else round(load, 2),
     }
-    return {"name": NAME, "ratio": figures["ratio"], "target": TARGET, "details": details}
-
-
-if __name__ == "__main__":
-    import sys
-
-    print(json.dumps(run(quick="--full" not in sys.argv), ensure_ascii=False, indent=2))
+    single = {**details, "summary": f"import {figures['import_pages_per_s']:.1f} pages/s vs pdfplumber "
+                                    f"{figures['pdfplumber_pages_per_s']:.1f} pages/s ({pages} pages; "
+                                    f"CPU ratio {figures['cpu_ratio']})"}
+    batched = {**details, "summary": f"batch of {batch} on {WORKERS} workers {figures['batch_pages_per_s']:.1f} "
+                                     f"pages/s vs pdfplumber {figures['pdfplumber_pages_per_s']:.1f} pages/s "
+                                     f"(idle-core CPU ratio {figures['batch_cpu_ratio_on_idle_cores']})"}
+    return [Result("pdf_import", figures["ratio"], TARGET, ">=", single),
+            Result("pdf_import_batch", figures["batch_ratio"], BATCH_TARGET, ">=", batched)]
