@@ -27,24 +27,14 @@ from litestar.response import Redirect
 from hearing_core.errors import HearingError
 from hearing_core.security.masking import scrub_text
 from hearing_core.web.i18n import N_, gettext
+from hearing_core.web.labels import STATUS_TITLES, status_title
 from hearing_core.web.render import PAGE_HEADERS, is_htmx, lang_of, page, safe_next
 
 __all__ = ["web_exception_handlers"]
 
 logger = logging.getLogger("hearing.web")
 
-TITLES = {
-    400: N_("The request could not be understood"),
-    401: N_("Please log in"),
-    403: N_("You do not have permission for this"),
-    404: N_("Not found"),
-    405: N_("This action is not available here"),
-    409: N_("The action conflicts with the current state"),
-    413: N_("The upload is too large"),
-    422: N_("Please correct the input"),
-    429: N_("Too many attempts; please wait"),
-    500: N_("Something went wrong"),
-}
+TITLES = STATUS_TITLES
 CSRF_DETAIL = N_("The form has expired. Reload the page and try again.")
 
 
@@ -52,7 +42,7 @@ def _error_page(request: Request[Any, Any, Any], status: int, detail: str, *,
                 errors: list[dict[str, Any]] | None = None, extra: dict[str, Any] | None = None,
                 error_id: str | None = None) -> Response[Any]:
     lang = lang_of(request)
-    title = gettext(lang, TITLES.get(status, TITLES[400 if status < 500 else 500]))
+    title = status_title(status, lang)
     context: dict[str, Any] = {"status": status, "title": title, "detail": scrub_text(detail), "field_errors": errors or [],
                "extra": extra or {}, "error_id": error_id}
     try:

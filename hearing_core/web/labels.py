@@ -14,8 +14,32 @@ from typing import Any
 
 from hearing_core.web.i18n import N_, gettext
 
-__all__ = ["ACTION_LABELS", "CLOCK_STATUS", "EVENT_LABELS", "SECTION_LABELS", "STATE_LABELS", "code_label", "label"]
+__all__ = [
+    "ACTION_LABELS",
+    "CLOCK_STATUS",
+    "EVENT_LABELS",
+    "SECTION_LABELS",
+    "STATE_LABELS",
+    "STATUS_TITLES",
+    "code_label",
+    "label",
+    "status_title",
+]
 
+#: What a refused request means, by HTTP status: the title of an error page and the first words of
+#: the error box of a form that re-renders itself (``error_box`` in ``web/_macros.html``).
+STATUS_TITLES = {
+    400: N_("The request could not be understood"),
+    401: N_("Please log in"),
+    403: N_("You do not have permission for this"),
+    404: N_("Not found"),
+    405: N_("This action is not available here"),
+    409: N_("The action conflicts with the current state"),
+    413: N_("The upload is too large"),
+    422: N_("Please correct the input"),
+    429: N_("Too many attempts; please wait"),
+    500: N_("Something went wrong"),
+}
 STATE_LABELS = {
     "registered": N_("Registered"),
     "accepted": N_("Accepted"),
@@ -98,3 +122,13 @@ def code_label(chinese: Mapping[str, str] | Any, code: Any, lang: str) -> str:
         return str(chinese(text).label)
     except (ValueError, AttributeError):
         return text
+
+
+def status_title(status: Any, lang: str) -> str:
+    """The translated title of an HTTP error status (400 or 500 for a status without its own)."""
+    try:
+        code = int(status)
+    except (TypeError, ValueError):
+        code = 500
+    message = STATUS_TITLES.get(code) or STATUS_TITLES[400 if code < 500 else 500]
+    return gettext(lang, message)

@@ -26,6 +26,7 @@ from hearing_core.web.labels import (
     STATE_LABELS,
     code_label,
     label,
+    status_title,
 )
 from hearing_core.web.render import with_query
 
@@ -58,6 +59,11 @@ def _table_filter(table: dict[str, str]) -> Any:
         return label(table, code, _lang(context))
 
     return apply
+
+
+@pass_context
+def _status_title(context: Context, status: Any) -> str:
+    return status_title(status, _lang(context))
 
 
 @pass_context
@@ -108,6 +114,7 @@ def build_environment(app: HearingApp) -> Environment:
         event=_table_filter(EVENT_LABELS),
         clock_status=_table_filter(CLOCK_STATUS),
         coded=_coded,
+        status_title=_status_title,
     )
     env.globals.update(
         can=_can,
