@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from hearing_core.db import fastread
 from hearing_core.errors import Conflict, NotFound
 from hearing_core.petitions.domain import (
     AbnormalReason,
@@ -36,6 +37,7 @@ __all__ = [
     "disposition_values",
     "fetch_item_row",
     "fetch_matter_row",
+    "item_rows_of_matter",
     "item_values",
     "load_item",
     "matter_record",
@@ -197,25 +199,33 @@ def record_from_row(row: dict[str, Any], people: Sequence[dict[str, Any]]) -> It
 
 
 async def records_from_rows(rows: Iterable[dict[str, Any]]) -> list[ItemRecord]:
-    """Records for item rows, loading all their petitioners in one query."""
+    """Records for item rows, loading all their petitioners in one query (per 500 items)."""
     rows = list(rows)
     if not rows:
         return []
     ids = [r["id"] for r in rows]
     people: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
-    for person in await PersonRow.select().where(PersonRow.item.is_in(ids)).run():
-        people[person["item"]].append(person)
+    engine = PersonRow._meta.db
+    for start in range(0, len(ids), 500):
+        clause, args = fastread.any_of(engine, "item", ids[start : start + 500])
+        for person in await fastread.select(PersonRow, clause, *args):
+            people[person["item"]].append(person)
     return [record_from_row(r, people[r["id"]]) for r in rows]
 
 
 async def fetch_item_row(ref: str) -> dict[str, Any]:
     """The item row by ref (or, failing that, by numeric id: ``/petitions/17`` works too)."""
-    row = await ItemRow.select().where(ItemRow.ref == ref).first().run()
-    if row is None and ref.isdigit() and len(ref) < 12:
-        row = await ItemRow.select().where(ItemRow.id == int(ref)).first().run()
-    if row is None:
+    rows = await fastread.select(ItemRow, "ref = {}", ref)
+    if not rows and ref.isdigit() and len(ref) < 12:
+        rows = await fastread.select(ItemRow, "id = {}", int(ref))
+    if not rows:
         raise NotFound(f"no petition item '{ref}'")
-    return row  # type: ignore[no-any-return]
+    return rows[0]
+
+
+async def item_rows_of_matter(matter_id: int) -> list[dict[str, Any]]:
+    """The item rows of a matter, oldest first."""
+    return await fastread.select(ItemRow, "matter = {}", matter_id, order_by="received_on, id")
 
 
 async def load_item(ref: str) -> ItemRecord:
@@ -259,10 +269,10 @@ async def replace_people(item_id: int, item: PetitionItem) -> None:
 
 
 async def fetch_matter_row(ref: str) -> dict[str, Any]:
-    row = await MatterRow.select().where(MatterRow.ref == ref).first().run()
-    if row is None:
+    rows = await fastread.select(MatterRow, "ref = {}", ref)
+    if not rows:
         raise NotFound(f"no petition matter '{ref}'")
-    return row  # type: ignore[no-any-return]
+    return rows[0]
 
 
 def matter_record(row: dict[str, Any], items: list[ItemRecord] | None = None, count: int | None = None) -> MatterRecord:

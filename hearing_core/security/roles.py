@@ -37,6 +37,8 @@ class AccessRegistry:
 
     roles: dict[str, Role] = field(default_factory=dict)
     permissions: dict[str, Permission] = field(default_factory=dict)
+    #: Resolved permission sets by role set (every API request resolves one).
+    _granted: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def add_role(self, role: Role) -> None:
         existing = self.roles.get(role.name)
@@ -54,6 +56,7 @@ class AccessRegistry:
                 f"{existing.plugin or 'core'} and {permission.plugin or 'core'}"
             )
         self.permissions[permission.name] = permission
+        self._granted.clear()
 
     def validate(self) -> None:
         for permission in self.permissions.values():
@@ -64,10 +67,15 @@ class AccessRegistry:
                     )
 
     def permissions_for(self, roles: Iterable[str]) -> frozenset[str]:
-        wanted = set(roles)
-        if "administrator" in wanted:
-            return frozenset(self.permissions)
-        return frozenset(p.name for p in self.permissions.values() if wanted.intersection(p.roles))
+        wanted = frozenset(roles)
+        granted = self._granted.get(wanted)
+        if granted is None:
+            if "administrator" in wanted:
+                granted = frozenset(self.permissions)
+            else:
+                granted = frozenset(p.name for p in self.permissions.values() if wanted.intersection(p.roles))
+            self._granted[wanted] = granted
+        return granted
 
     def check_roles(self, roles: Iterable[str]) -> list[str]:
         names = list(dict.fromkeys(roles))

@@ -63,7 +63,7 @@ async def get_matter(ctx: ServiceContext, ref: str) -> MatterRecord:
     """A matter with its items (oldest first), each with its computed deadlines."""
     ctx.require(READ)
     row = await repo.fetch_matter_row(ref)
-    rows = await ItemRow.select().where(ItemRow.matter == row["id"]).order_by(ItemRow.received_on).order_by(ItemRow.id).run()
+    rows = await repo.item_rows_of_matter(row["id"])
     items = with_clocks(ctx.app, await repo.records_from_rows(rows), ctx.today())
     return repo.matter_record(row, await shown(ctx, items, what=f"matter {ref}"))
 
