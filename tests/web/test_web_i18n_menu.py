@@ -62,6 +62,37 @@ def test_compiled_catalogs_match_the_po_files() -> None:
                 assert compiled.gettext(message.id) == message.string, f"{lang}: recompile ({message.id!r})"
 
 
+PLUGIN_PACKAGES = sorted((WEB.parents[1] / "plugins").glob("*/hearing_*/web/babel.cfg"))
+
+
+@pytest.mark.parametrize("cfg", PLUGIN_PACKAGES, ids=lambda p: p.parents[1].name)
+def test_every_message_of_a_plugins_pages_is_in_its_own_catalog_or_the_cores(cfg: Path) -> None:
+    """A plugin's message must not depend on another plugin's catalog having been loaded first
+    (catalogs are process-wide): each is translated by the plugin's catalog or the core's."""
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+    from babel.messages.pofile import read_po
+    from babel.support import Translations
+
+    package = cfg.parents[1]
+    with cfg.open() as fh:
+        method_map, options_map = parse_mapping_cfg(fh)
+    found = {message for _f, _l, message, _c, _x in extract_from_dir(str(package), method_map, options_map)}
+    ids = {m if isinstance(m, str) else m[0] for m in found}
+    locale = package / "web" / "locale"
+    for lang in ("zh_Hans", "en"):
+        with (locale / lang / "LC_MESSAGES" / "messages.po").open("rb") as fh:
+            own = {m.id: m.string for m in read_po(fh) if m.id and not m.fuzzy}
+        core = {m.id: m.string for m in _catalog(lang) if m.id and not m.fuzzy}
+        missing = sorted(i for i in ids if not own.get(i) and not core.get(i))
+        assert not missing, f"{package.name} {lang}: untranslated {missing[:10]}"
+        stale = sorted(set(own) - ids)
+        assert not stale, f"{package.name} {lang}: messages no longer used {stale[:10]}"
+        compiled = Translations.load(str(locale), [lang], "messages")
+        wrong = [i for i, text in own.items() if compiled.gettext(i) != text]
+        assert not wrong, f"{package.name} {lang}: recompile the .mo ({wrong[:5]})"
+
+
 class MenuPlugin:
     """A plugin page exactly as docs/web.md describes one."""
 

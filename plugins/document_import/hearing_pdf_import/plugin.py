@@ -8,10 +8,11 @@ checks of its settings and form mapping, closing its worker pool, API routes and
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hearing_core import hookimpl
-from hearing_core.contributions import Permission
+from hearing_core.contributions import MenuEntry, Permission
 
 if TYPE_CHECKING:
     import click
@@ -68,12 +69,36 @@ def hearing_shutdown(app: HearingApp) -> None:
 @hookimpl
 def register_routes(app: HearingApp) -> list[Any]:
     from hearing_pdf_import.api import handlers
+    from hearing_pdf_import.web import routes
 
-    return handlers(app)
+    return [*handlers(app), *routes(app)]
+
+
+@hookimpl
+def register_template_dirs() -> list[Path]:
+    return [Path(__file__).resolve().parent / "templates"]
+
+
+@hookimpl
+def register_web_menu(app: HearingApp) -> list[MenuEntry]:
+    from hearing_pdf_import.web import menu
+
+    return menu()
 
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
+    # Declared, not imported: `hearing --help` lists them; _add_commands runs when a command does.
+    declare = getattr(cli, "declare_commands", None)
+    if declare is None:
+        _add_commands(cli)
+        return
+    declare({
+        "documents": "Imported documents (文书导入): PDF letters, registration forms, case files.",
+    }, _add_commands)
+
+
+def _add_commands(cli: click.Group) -> None:
     from hearing_pdf_import.cli import documents
 
     cli.add_command(documents)

@@ -26,11 +26,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "IMPORT",
+    "PERSONAL",
     "QUEUE",
     "READ",
     "Inspected",
     "Source",
     "Target",
+    "check_matter",
     "check_target",
     "failed",
     "failure_of",
@@ -106,7 +108,7 @@ def _read_head(path: Path, max_bytes: int) -> tuple[int, bytes] | str:
 
 
 def _mib(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MiB"
+    return f"{n / (1024 * 1024):.1f} MiB" if n >= 1024 * 1024 else f"{n / 1024:.1f} KiB"
 
 
 async def inspect_source(ctx: ServiceContext, source: Source) -> Inspected | ImportOutcome:
