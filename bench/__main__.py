@@ -13,7 +13,15 @@ import os
 import sys
 import time
 
-from bench.harness import BENCHMARKS, DEFAULT_POSTGRES, RunContext, format_table, run_all, selected, write_json
+from bench.harness import (
+    BENCHMARKS,
+    DEFAULT_POSTGRES,
+    RunContext,
+    format_table,
+    run_all,
+    selected,
+    write_json,
+)
 
 
 def _parser() -> argparse.ArgumentParser:

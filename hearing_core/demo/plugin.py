@@ -12,6 +12,17 @@ if TYPE_CHECKING:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
+    # Declared, not imported: `hearing --help` lists them; _add_commands runs when a command does.
+    declare = getattr(cli, "declare_commands", None)
+    if declare is None:
+        _add_commands(cli)
+        return
+    declare({
+        "demo": "Build a demo instance: a county's year of petitions, hearings, mediation, reviews and receptions.",
+    }, _add_commands)
+
+
+def _add_commands(cli: click.Group) -> None:
     from hearing_core.demo.command import demo
 
     cli.add_command(demo)

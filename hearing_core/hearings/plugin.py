@@ -46,6 +46,18 @@ def register_routes(app: HearingApp) -> list[Any]:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
+    # Declared, not imported: `hearing --help` lists them; _add_commands runs when a command does.
+    declare = getattr(cli, "declare_commands", None)
+    if declare is None:
+        _add_commands(cli)
+        return
+    declare({
+        "hearings": "Hearing cases (信访听证): application to served report.",
+        "pool": "The expert pool of hearing officers (听证员库).",
+    }, _add_commands)
+
+
+def _add_commands(cli: click.Group) -> None:
     from hearing_core.hearings.cli import add_commands, hearings
     from hearing_core.hearings.documents.cli import add_commands as add_document_commands
 

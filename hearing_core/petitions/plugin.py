@@ -50,6 +50,19 @@ def register_routes(app: HearingApp) -> list[Any]:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
+    # Declared, not imported: `hearing --help` lists them; _add_commands runs when a command does.
+    declare = getattr(cli, "declare_commands", None)
+    if declare is None:
+        _add_commands(cli)
+        return
+    declare({
+        "petitions": "Petition items (信访件): register, list, dispose, import.",
+        "matters": "Petition matters (信访事项): group an item with its repeats.",
+        "backlog": "The backlog ledger (积案台账): owning leader, plan, monthly progress, outcome.",
+    }, _add_commands)
+
+
+def _add_commands(cli: click.Group) -> None:
     from hearing_core.petitions.cli import add_commands
 
     add_commands(cli)

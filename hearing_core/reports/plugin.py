@@ -45,6 +45,17 @@ def register_routes(app: HearingApp) -> list[Any]:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
+    # Declared, not imported: `hearing --help` lists them; _add_commands runs when a command does.
+    declare = getattr(cli, "declare_commands", None)
+    if declare is None:
+        _add_commands(cli)
+        return
+    declare({
+        "report": "Annual statistics report (年度报告): figures, exports, drill-down, snapshots.",
+    }, _add_commands)
+
+
+def _add_commands(cli: click.Group) -> None:
     from hearing_core.reports.cli import add_commands
 
     add_commands(cli)

@@ -9,20 +9,44 @@ Importing this package does not import pdfplumber.
 
 from __future__ import annotations
 
-from hearing_pdf_import.model import (
-    BBox,
-    DocumentResult,
-    DocumentStatus,
-    ErrorCode,
-    ExtractedTable,
-    ImportFailure,
-    PageResult,
-    PageStatus,
-    TextLine,
-)
-from hearing_pdf_import.options import ExtractOptions, ImportLimits
-from hearing_pdf_import.precheck import PrecheckResult, looks_like_pdf, precheck
-from hearing_pdf_import.sandbox import ExtractionPool, extract_document, extract_documents
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hearing_pdf_import.model import (
+        BBox,
+        DocumentResult,
+        DocumentStatus,
+        ErrorCode,
+        ExtractedTable,
+        ImportFailure,
+        PageResult,
+        PageStatus,
+        TextLine,
+    )
+    from hearing_pdf_import.options import ExtractOptions, ImportLimits
+    from hearing_pdf_import.precheck import PrecheckResult, looks_like_pdf, precheck
+    from hearing_pdf_import.sandbox import ExtractionPool, extract_document, extract_documents
+
+#: Where each public name lives: imported on first use (``hearing --help`` imports the plugin
+#: module, hence this package, and must not pay for the extraction machinery).
+_HOME = {
+    **dict.fromkeys(("BBox", "DocumentResult", "DocumentStatus", "ErrorCode", "ExtractedTable", "ImportFailure",
+                     "PageResult", "PageStatus", "TextLine"), "model"),
+    **dict.fromkeys(("ExtractOptions", "ImportLimits"), "options"),
+    **dict.fromkeys(("PrecheckResult", "looks_like_pdf", "precheck"), "precheck"),
+    **dict.fromkeys(("ExtractionPool", "extract_document", "extract_documents"), "sandbox"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'hearing_pdf_import' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"hearing_pdf_import.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "BBox",

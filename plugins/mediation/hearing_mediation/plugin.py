@@ -74,6 +74,17 @@ def register_web_menu(app: HearingApp) -> list[MenuEntry]:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
+    # Declared, not imported: `hearing --help` lists them; _add_commands runs when a command does.
+    declare = getattr(cli, "declare_commands", None)
+    if declare is None:
+        _add_commands(cli)
+        return
+    declare({
+        "mediation": "Petition service centres and people's mediation (信访服务中心、人民调解).",
+    }, _add_commands)
+
+
+def _add_commands(cli: click.Group) -> None:
     from hearing_mediation.cli import mediation
 
     cli.add_command(mediation)

@@ -81,6 +81,17 @@ def register_web_menu(app: HearingApp) -> list[MenuEntry]:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
+    # Declared, not imported: `hearing --help` lists them; _add_commands runs when a command does.
+    declare = getattr(cli, "declare_commands", None)
+    if declare is None:
+        _add_commands(cli)
+        return
+    declare({
+        "reception": "Leader reception days (领导接访): plan, public notice, visitors, instructions, replies.",
+    }, _add_commands)
+
+
+def _add_commands(cli: click.Group) -> None:
     from hearing_reception.cli import reception
 
     cli.add_command(reception)

@@ -72,6 +72,17 @@ def register_web_menu(app: HearingApp) -> list[MenuEntry]:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
+    # Declared, not imported: `hearing --help` lists them; _add_commands runs when a command does.
+    declare = getattr(cli, "declare_commands", None)
+    if declare is None:
+        _add_commands(cli)
+        return
+    declare({
+        "reviews": "Review and re-review (复查、复核): applications, decisions, three-level termination (三级终结).",
+    }, _add_commands)
+
+
+def _add_commands(cli: click.Group) -> None:
     from hearing_review.cli import reviews
 
     cli.add_command(reviews)
