@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from typing import Any
 
 from hearing_core.demo.receptions import unit_for
@@ -34,11 +35,25 @@ def _petitioner(row: dict[str, Any]) -> Any:
     return Petitioner(p["name"], p.get("id_number"), p.get("phone"), row.get("address"))
 
 
+#: The enterprise a summary names first ("反映永丰纺织厂承建的…" → 永丰纺织厂).
+_ENTERPRISE = re.compile(r"^(?:\d+人集体来访，)?(?:再次)?反映(?:原)?([\u4e00-\u9fff]{2,12}?(?:有限公司|公司|厂|场))")
+
+
 def _respondent(row: dict[str, Any], rng: random.Random) -> str:
+    """The other party: the enterprise the summary names, else an enterprise or a neighbour."""
+    named = _ENTERPRISE.match(row.get("summary", ""))
+    if named:
+        return named.group(1)
     category = row.get("category", "")
     if any(w in category for w in ("工资", "劳资", "企业")):
         return rng.choice(("县第二建筑工程公司", "宏达陶瓷有限公司", "兴业石材有限公司"))
     return make_person(rng).name
+
+
+def _facts(row: dict[str, Any]) -> str:
+    """The dispute's facts as the agreement states them (申请人反映…), from the register's summary."""
+    summary = re.sub(r"^\d+人集体来访，(?:再次)?|，称问题至今未解决$", "", row["summary"]).rstrip("。")
+    return f"申请人{summary if summary.startswith('反映') else '反映' + summary}。"
 
 
 async def run_centre(story: Story) -> None:
@@ -116,7 +131,7 @@ async def _mediate(story: Story, opened: list[tuple[int, dict[str, Any]]]) -> No
                 continue
             on = in_year(y, d + dt.timedelta(days=6))
             a = await agreements.reach_agreement(
-                ctx, case_id, facts=row["summary"], disputes="双方对责任承担和补偿数额存在争议",
+                ctx, case_id, facts=_facts(row), disputes="双方对责任承担和补偿数额存在争议",
                 responsibilities="经调解，双方互谅互让，自愿达成如下协议", on=on,
                 terms=[Term(f"{respondent}向{names[0]}一次性支付补偿款人民币捌仟元", respondent, "银行转账",
                             in_year(y, on + dt.timedelta(days=20)))])

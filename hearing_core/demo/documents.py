@@ -44,11 +44,13 @@ def _letter(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _form(person: Any, received: dt.date, id_number: str, summary: str, request: str) -> dict[str, Any]:
-    return {"organ_name": "临江县陈城镇人民政府", "recorder": "陈城镇信访办", "recorded_on": received,
+    """A town's registration form (信访登记表); the town is the petitioner's (陈城镇塘尾村 → 陈城镇)."""
+    town = person.address.split("镇")[0] + "镇" if "镇" in (person.address or "") else "陈城镇"
+    return {"organ_name": f"临江县{town}人民政府", "recorder": f"{town}信访办", "recorded_on": received,
             "fields": [["姓名", person.name, "性别", "男" if int(person.id_number[16]) % 2 else "女"],
                        ["身份证号", id_number, "联系电话", person.phone or "13800138000"],
                        ["住址", person.address, "来访日期", f"{received.year}年{received.month}月{received.day}日"],
-                       ["信访形式", "来访", "来访人数", "2"], ["问题类别", "土地征收", "接待人", "陈城镇信访办"]],
+                       ["信访形式", "来访", "来访人数", "2"], ["问题类别", "土地征收", "接待人", f"{town}信访办"]],
             "long_fields": [["反映问题", summary], ["诉求", request]]}
 
 

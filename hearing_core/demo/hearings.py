@@ -39,7 +39,11 @@ EXPERTS = (("hearing_officer", "陈红梅", "lawyer", "临江律师事务所"),
 
 
 def _matters(story: Story) -> list[dict[str, Any]]:
-    """First items of accepted matters of the year on land and housing, not used by other steps."""
+    """First items of accepted matters of the year on house demolition, not used by other steps.
+
+    Every demo hearing is on the compensation of a demolished house and its extension (GROUNDS,
+    the issue and the survey of :mod:`hearing_core.demo.hearing_run`), so its matter is one.
+    """
     assert story.plan is not None
     used = story.shared.setdefault("used_matters", set())
     firsts: dict[str, dict[str, Any]] = {}
@@ -47,7 +51,7 @@ def _matters(story: Story) -> list[dict[str, Any]]:
         ref = row.get("matter_ref")
         if row["accepted"] and ref and ref not in used and ref not in firsts:
             firsts[ref] = row
-    wanted = ("征收", "拆迁", "宅基地", "承包", "山林")
+    wanted = ("房屋拆迁", "房屋征收")
     return [r for r in firsts.values() if r["received_on"].startswith(str(story.year))
             and any(w in r.get("category", "") for w in wanted)]
 
