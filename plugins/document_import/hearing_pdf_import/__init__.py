@@ -10,6 +10,8 @@ Importing this package does not import pdfplumber.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -46,6 +48,23 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(f"hearing_pdf_import.{home}"), name)
     globals()[name] = value
     return value
+
+
+class _Package(types.ModuleType):
+    """Keeps the function ``precheck`` when its submodule of the same name is imported.
+
+    Importing ``hearing_pdf_import.precheck`` binds the submodule to the package's
+    ``precheck`` attribute; the eager imports this package used to make rebound the function
+    right after, so the package attribute stays the function, as it always was.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "precheck" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 __all__ = [
