@@ -14,15 +14,21 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from hearing_core.testing import ADMIN_PASSWORD
 
-PLUGINS = ("mediation", "review", "reception")
+PLUGINS = ("mediation", "review", "reception", "pdf_import")
 PASSWORD = "user-password-1"
 FIRST_ID = "11010519491231002X"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-USERS = {"admin": ADMIN_PASSWORD, "chen.reg": PASSWORD, "wang.leader": PASSWORD}
+#: Who logs in (all but admin with ``PASSWORD``): the register, a leader, the hearing prepared for today
+#: (handling officer ``manager``, panel ``presiding``/``officer1``/``officer2``, ``clerk``), the centre's
+#: desk ``desk1``, the review officer ``fang.review``, the reception desk ``reg.desk``.
+USERS = {"admin": ADMIN_PASSWORD, **{name: PASSWORD for name in (
+    "chen.reg", "wang.leader", "manager", "presiding", "clerk", "officer1", "officer2", "desk1", "fang.review",
+    "reg.desk")}}
 
 
 def free_port() -> int:
@@ -42,7 +48,8 @@ def instance_env(folder: Path) -> dict[str, str]:
 
 
 async def _seed(env: dict[str, str]) -> None:
-    """Users and a small register: an overdue item, a matter with a repeat, a backlog case."""
+    """Users and a small register (an overdue item, a matter with a repeat, a backlog case), a hearing
+    ready to open today, a mediation centre, a review application, a reception held today."""
     from hearing_core.app import HearingApp
     from hearing_core.context import ServiceContext
     from hearing_core.db.migrations import upgrade
@@ -78,6 +85,19 @@ async def _seed(env: dict[str, str]) -> None:
         await backlog.add_case(ctx, f"M-{refs[0]}", owning_leader="王副县长", responsible_unit="县自然资源局",
                                responsible_person="李科长", time_limit=today + dt.timedelta(days=60),
                                plan="召开协调会，制定补偿方案")
+        await _plugin_seed(app, today)
+
+
+async def _plugin_seed(app: Any, today: dt.date) -> dict[str, Any]:
+    """The set-ups of the page tests (the same helpers), on the e2e instance."""
+    from hearing_web_support import prepare_hearing
+    from plugin_web_support import mediation_centre, reception_setup, review_setup
+
+    hearing = await prepare_hearing(app, today)
+    await mediation_centre(app)
+    await review_setup(app)
+    await reception_setup(app)
+    return {"case_id": hearing.case_id}
 
 
 @contextmanager

@@ -1,6 +1,7 @@
-"""End to end in headless Chromium: a registrar's, a leader's and an administrator's day.
+"""End to end in headless Chromium: a registrar's, a leader's and an administrator's day, a short
+hearing from the console to its signed conclusion, and the desks of the plugins.
 
-A real server (uvicorn, temp SQLite instance, mediation/review/reception loaded) and
+A real server (uvicorn, temp SQLite instance, mediation/review/reception/pdf_import loaded) and
 the system Chromium driven by Playwright (never ``playwright install``). Screenshots
 of the main pages at 1366x768 go to ``$HEARING_SCREENSHOTS`` (docs/screenshots/ when
 refreshing the documentation) or the test's temp folder.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -172,3 +174,190 @@ def test_english_and_tablet_layout(browser: Any, server: str, shots: Path) -> No
     page.keyboard.press("Tab")  # the skip link comes first for keyboard users
     assert page.evaluate("document.activeElement.textContent").strip() == "Skip to content"
     context.close()
+
+
+def _open_hearing(browser: Any, server: str, username: str) -> tuple[Any, str]:
+    """``username`` logged in, on the hearing's console (found through the hearings list)."""
+    page = login(browser, server, username)
+    page.get_by_role("link", name="听证案件").click()
+    page.locator('a[href^="/hearings/"]', has_text="听证#").first.click()
+    page.wait_for_url(re.compile(r"/hearings/\d+$"))
+    console = page.url + "/console"
+    page.goto(console)
+    return page, console
+
+
+def _act(page: Any, console: str, action: str, **fields: str) -> None:
+    """Open the console's form of ``action`` (a <details>), fill it (label → value), submit, back on the console."""
+    page.goto(console)
+    form = page.locator(f'details[data-action="{action}"]')
+    form.locator("summary").click()
+    for label, value in fields.items():
+        control = form.get_by_label(label)
+        if control.evaluate("e => e.tagName") == "SELECT":
+            control.select_option(label=value)
+        else:
+            control.fill(value)
+    form.locator('button[type="submit"]').click()
+    _back_on(page, console)
+
+
+def _back_on(page: Any, url: str) -> None:
+    """After a form: back on ``url`` (a refused action re-renders the form with the reason instead)."""
+    page.wait_for_load_state()
+    errors = page.locator(".alert.error")
+    assert errors.count() == 0, errors.first.inner_text()
+    page.wait_for_url(url)
+
+
+def _advance(page: Any, console: str, expected_next: str) -> None:
+    page.goto(console)
+    button = page.locator('button[data-action="advance"]')
+    assert expected_next in button.inner_text()
+    button.click()
+    _back_on(page, console)
+    assert page.get_by_text("已完成").first.is_visible()
+
+
+def _say(page: Any, console: str, speaker: int, text: str) -> None:
+    """The clerk records a statement from the keyboard: Alt+<n> chooses the speaker, Enter records."""
+    page.goto(console)
+    box = page.locator("#entry-text")
+    box.focus()
+    page.keyboard.press(f"Alt+Digit{speaker}")
+    box.fill(text)
+    box.press("Enter")
+    page.locator("#record-current .entry", has_text=text).wait_for()
+    assert box.input_value() == ""  # cleared for the next statement, focus kept
+
+
+def test_a_short_hearing_from_the_console_to_its_conclusion(browser: Any, server: str, shots: Path) -> None:
+    presiding, console = _open_hearing(browser, server, "presiding")
+    assert presiding.get_by_text("听证会尚未开始").first.is_visible()
+    presiding.get_by_role("button", name="开始听证会").click()
+    presiding.wait_for_url(console)
+    clerk, _ = _open_hearing(browser, server, "clerk")
+    clerk.goto(console)
+    for name in ("张建国", "李承办"):
+        clerk.get_by_role("button", name=f"将{name}登记为到场").click()
+        clerk.wait_for_url(console)
+    _say(clerk, console, 1, "现在核对到场人员，信访人张建国、承办单位李承办均已到场。")
+    # The phase never moves by typing: only the presiding officer's button, which names the next phase.
+    assert clerk.locator('button[data-action="advance"]').count() == 0
+    _advance(presiding, console, "宣布听证开始")
+    _say(clerk, console, 1, "宣布听证开始，介绍听证员和记录员，询问是否申请回避。")
+    _say(clerk, console, 4, "不申请回避。")
+    for following in ("告知权利义务", "信访人陈述", "承办单位陈述"):
+        _advance(presiding, console, following)
+    _say(clerk, console, 4, "加建部分系2010年为老人居住所建，应当一并补偿。")
+    clerk.screenshot(path=str(shots / "hearing-console.png"))
+    _advance(presiding, console, "质证")
+    clerk.goto(console)
+    clerk.locator("#cx-by").select_option("2")  # the handling unit on the petitioner's evidence
+    clerk.locator(".cross-form").get_by_label("有异议").nth(1).check()  # relevance disputed
+    clerk.locator("#cx-relevance").fill("测绘时间早于加建")
+    clerk.get_by_role("button", name="记录质证意见").click()
+    _back_on(clerk, console)
+    _advance(presiding, console, "辩论")
+    _act(presiding, console, "define_issue", 争议焦点="加建部分是否应予补偿")
+    for following in ("询问", "最后陈述", "评议"):
+        _advance(presiding, console, following)
+
+    # Each member votes on a private page; nobody sees another's vote before the conclusion.
+    for username, view, opinion in (("officer1", "不合理", "加建未经批准，不应补偿"), ("officer2", "合理", "加建系生活必需"),
+                                    ("presiding", "合理", "应适当补偿")):
+        voter = presiding if username == "presiding" else login(browser, server, username)
+        voter.goto(console.replace("/console", "/vote"))
+        assert voter.get_by_text("加建部分是否应予补偿").first.is_visible()
+        assert voter.get_by_text("加建未经批准").count() == 0
+        voter.get_by_label(view, exact=True).check()
+        voter.get_by_label("你的意见").fill(opinion)
+        if username == "officer2":
+            voter.screenshot(path=str(shots / "hearing-vote.png"))
+        voter.get_by_role("button", name="提交表决").click()
+        voter.wait_for_url(re.compile(r"/vote$"))
+        assert voter.get_by_text(f"你的表决：{view} · {opinion}").is_visible()
+        if voter is not presiding:
+            voter.context.close()
+
+    presiding.goto(console)
+    finding = presiding.locator('details[data-action="find_evidence"]')
+    finding.locator("summary").click()
+    finding.locator("select").nth(0).select_option(index=0)
+    finding.locator("select").nth(1).select_option(value="yes")
+    finding.locator('button[type="submit"]').click()
+    _back_on(presiding, console)
+    _act(presiding, console, "conclude", 认定的事实="加建部分建于2010年，未经审批。", 依据="《国有土地上房屋征收与补偿条例》",
+         对处理机关的建议="建议对加建部分给予适当补助")
+    _advance(presiding, console, "")
+    _advance(presiding, console, "")  # out of resumption: the session closes
+
+    conclusion = console.replace("/console", "/conclusion")
+    clerk.goto(conclusion)
+    assert clerk.get_by_role("heading", name="听证结论").first.is_visible()
+    assert clerk.get_by_text("建议对加建部分给予适当补助").is_visible()
+    signing = clerk.locator('details[data-action="sign_record"]')
+    signed = 0
+    while signing.count() and signing.locator("option").count():  # one signature after another
+        signing.locator("summary").click()
+        signing.locator("select").select_option(index=0)
+        signing.locator('button[type="submit"]').click()
+        _back_on(clerk, conclusion)
+        signed += 1
+    assert signed >= 6 and clerk.get_by_text("笔录已完成签字").is_visible()
+    clerk.screenshot(path=str(shots / "hearing-conclusion.png"), full_page=True)
+    assert clerk.locator('a[href$="/documents/report?format=pdf"]').count() == 1
+    clerk.context.close()
+    presiding.context.close()
+
+
+def test_the_desks_of_the_plugins(browser: Any, server: str, shots: Path, tmp_path: Path) -> None:
+    """Mediation desk, a review's admissibility checklist, the reception calendar, the documents."""
+    desk = login(browser, server, "desk1")
+    desk.get_by_role("link", name="调解工作台").click()
+    desk.wait_for_url(server + "/mediation/desk")
+    desk.locator("#b-persons").fill("2")
+    desk.locator("#b-p0-name").fill("张秀英")
+    desk.locator("#b-p1-name").fill("张伟")
+    desk.locator("#b-matter").fill("咨询城乡居民养老保险补缴政策")
+    desk.locator("#d-action").select_option("explain")
+    desk.locator("#d-note").fill("讲解补缴条件和办理流程，当事人表示理解")
+    desk.get_by_role("button", name="登记本批来访").click()
+    desk.wait_for_url(re.compile(r"/mediation/reception/\d+$"))
+    desk.goto(server + "/mediation/desk")
+    assert desk.get_by_text("张秀英、张伟").is_visible()
+    desk.screenshot(path=str(shots / "mediation-desk.png"))
+    desk.context.close()
+
+    officer = login(browser, server, "fang.review")
+    officer.get_by_role("link", name="复查复核申请").first.click()
+    officer.wait_for_url(server + "/reviews")
+    officer.locator('a[href^="/reviews/applications/"]').first.click()
+    officer.locator('button[data-form="examine"]').click()
+    officer.wait_for_url(re.compile(r"/reviews/applications/[^/]+$"))
+    assert officer.locator("td.pass").count() == 7 and officer.get_by_text("在申请期限内").is_visible()
+    officer.screenshot(path=str(shots / "review-checklist.png"))
+    officer.context.close()
+
+    reception = login(browser, server, "reg.desk")
+    reception.goto(server + "/reception")
+    assert reception.get_by_text("县信访局群众接待大厅").first.is_visible()
+    reception.screenshot(path=str(shots / "reception-calendar.png"))
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins" / "pdf_import"))
+    import pdf_factory
+
+    letter = pdf_factory.letter_pdf(tmp_path / "王某某来信.pdf")
+    ledger = pdf_factory.table_pdf(tmp_path / "征地补偿台账.pdf")
+    reception.get_by_role("link", name="文书导入").click()
+    reception.wait_for_url(server + "/documents")
+    reception.get_by_label("PDF文件（可多选）").set_input_files([str(letter), str(ledger)])
+    reception.get_by_role("button", name="导入", exact=True).click()
+    reception.get_by_role("heading", name=re.compile("导入结果")).wait_for()
+    assert reception.locator("section.card .badge", has_text="全部可读").count() == 2
+    reception.screenshot(path=str(shots / "documents.png"))
+    reception.get_by_role("link", name="王某某来信.pdf").first.click()
+    reception.wait_for_url(re.compile(r"/documents/\d+$"))
+    assert reception.get_by_text("信访工作条例").first.is_visible()
+    reception.screenshot(path=str(shots / "document-text.png"))
+    reception.context.close()
