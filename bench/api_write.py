@@ -36,8 +36,8 @@ BODY = json.dumps({
 
 
 def run(ctx: RunContext, database: str) -> Result:
-    items = ctx.size(1_000, 20_000, minimum=20)
-    duration = ctx.seconds(4.0, 10.0)
+    items = ctx.size(200, 20_000, minimum=20)
+    duration = ctx.seconds(3.0, 10.0)
     connections = 4
     with instance(database, ctx.postgres_server) as inst:
         facts = asyncio.run(seed(inst, items))

@@ -1,6 +1,6 @@
 """Bulk import: items/s of ``hearing petitions import FILE.jsonl`` ÷ a driver bulk INSERT of the same rows (≥ 0.3).
 
-The register (:func:`hearing_core.seeddata.bulk_rows`: 100,000 items full, 20,000 quick,
+The register (:func:`hearing_core.seeddata.bulk_rows`: 100,000 items full, 10,000 quick,
 each with a petitioner, about half joining matters) is written as JSON Lines and imported
 by the real command, ``hearing petitions import``, in its own process (start-up, parsing,
 validation, matters, items, petitioners, the audit entry: everything). Its peak RSS is read
@@ -61,7 +61,7 @@ def _import(inst: Instance, path: Path) -> tuple[float, int, str]:
 def run(ctx: RunContext, database: str) -> Result:
     from hearing_core.seeddata import bulk_rows, write_jsonl
 
-    items = ctx.size(20_000, 100_000, minimum=50)
+    items = ctx.size(10_000, 100_000, minimum=50)
     with instance(database, ctx.postgres_server) as target, instance(database, ctx.postgres_server) as copy:
         path = target.data_dir / "register.jsonl"
         write_jsonl(bulk_rows(items), path)
