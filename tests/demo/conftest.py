@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from demo_support import hearing, report_of
+from demo_support import copy_demo, hearing, report_of
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +21,13 @@ def demo_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     print(f"\n`hearing demo` built the demo in {time.perf_counter() - began:.0f} s")
     assert (data_dir / "demo" / "demo.json").exists()
     return data_dir
+
+
+@pytest.fixture(scope="session")
+def demo_pristine(demo_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the data dir as the build left it, taken before any test opens it; never opened by
+    an app (tests that change the demo, or check what the build alone wrote, start from it)."""
+    return copy_demo(demo_data_dir, tmp_path_factory.mktemp("demo-pristine") / "data")
 
 
 @pytest.fixture(scope="session")

@@ -160,7 +160,7 @@ def test_serve_reuses_the_built_demo(demo_data_dir: Path) -> None:
     assert "serving the demo instance built in" in output and "demo-registrar-1" in output
 
 
-def test_the_build_reads_only_its_own_clock_and_seed(demo_data_dir: Path) -> None:
+def test_the_build_reads_only_its_own_clock_and_seed(demo_pristine: Path) -> None:
     """What makes the demo deterministic, checked without a second build (it takes a minute).
 
     Every random choice comes from ``random.Random(seed + k)`` and every moment from the demo's
@@ -178,7 +178,7 @@ def test_the_build_reads_only_its_own_clock_and_seed(demo_data_dir: Path) -> Non
     assert first == again
     assert plan_register(2025, 7, days).handed_over != first.handed_over  # another seed, another deal
     end_of_today = dt.datetime.combine(demo_today(2025) + dt.timedelta(days=1), dt.time(), dt.UTC)
-    db = sqlite3.connect(f"file:{demo_data_dir / 'demo' / 'hearing.db'}?mode=ro", uri=True)
+    db = sqlite3.connect(f"file:{demo_pristine / 'demo' / 'hearing.db'}?mode=ro", uri=True)
     try:
         checked, late = 0, []
         for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():

@@ -103,8 +103,8 @@ def test_the_tutorial_has_a_runnable_tour_for_every_user() -> None:
     assert not line_pattern("state concluded").search("state\nconcluded")
 
 
-def test_every_command_of_the_tutorial_runs_and_prints_what_it_says(demo_data_dir: Path, tmp_path: Path) -> None:
-    data_dir = copy_demo(demo_data_dir, tmp_path / "data")
+def test_every_command_of_the_tutorial_runs_and_prints_what_it_says(demo_pristine: Path, tmp_path: Path) -> None:
+    data_dir = copy_demo(demo_pristine, tmp_path / "data")
     work = tmp_path / "work"
     work.mkdir()
     env_file = tmp_path / "env.sh"
@@ -190,3 +190,51 @@ def test_the_readme_quick_start_serves_the_demo_and_then_tests() -> None:
     assert "http://127.0.0.1:8000/login" in readme and "`registrar` / `demo-registrar-1`" in readme
     # The tutorial starts from the same command.
     assert f"```text\n{install}\n```" in TUTORIAL.read_text(encoding="utf-8")
+
+
+#: Whose pages each section of the tutorial shows (the section's number; other sections: admin).
+SECTION_USERS = {"1": "registrar", "2": "clerk", "3": "hearing_officer", "4": "mediator", "5": "review_officer",
+                 "6": "leader", "7": "admin"}
+_WEB_PATH = re.compile(r"`(/[^`\s]*)`|http://127\.0\.0\.1:8000(/[^\s)`*]*)")
+
+
+def tutorial_pages(markdown: str) -> list[tuple[str, str]]:
+    """(username, path) of every page the tutorial's prose points at, as the section's user."""
+    pages = []
+    for chunk in re.split(r"^(?=## )", markdown, flags=re.M):
+        number = re.match(r"## (\d+)\.", chunk)
+        user = SECTION_USERS.get(number.group(1), "admin") if number else "admin"
+        prose = _FENCE.sub("", chunk)
+        for match in _WEB_PATH.finditer(prose):
+            path = match.group(1) or match.group(2)
+            if path != "/login" and not path.endswith((".md", ".png")):  # /login: the login itself
+                pages.append((user, path))
+    return pages
+
+
+async def test_every_page_the_tutorial_points_at_opens_for_its_user(demo_pristine: Path, tmp_path: Path) -> None:
+    """The web pages of the tour answer 200 to the section's user (logged in through the login form)."""
+    import httpx
+    from demo_support import demo_app
+
+    from hearing_core.api import create_app
+
+    pages = tutorial_pages(TUTORIAL.read_text(encoding="utf-8"))
+    assert len(pages) >= 12 and {u for u, _ in pages} == set(SECTION_USERS.values())
+    data_dir = copy_demo(demo_pristine, tmp_path / "data")
+    html = {"accept": "text/html,application/xhtml+xml"}
+    async with demo_app(data_dir) as app:
+        asgi = create_app(hearing_app=app)
+        for user in sorted({u for u, _ in pages}):
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=asgi), base_url="http://demo.local") as client:
+                login_page = await client.get("/login", headers=html)
+                token = re.search(r'name="_csrf_token" value="([^"]+)"', login_page.text)
+                assert token, login_page.text[:500]
+                login = await client.post("/login", data={"username": user, "password": f"demo-{user}-1",
+                                                          "_csrf_token": token.group(1)}, headers=html)
+                assert login.status_code == 303, (user, login.status_code, login.text[:500])
+                for path in [p for u, p in pages if u == user]:
+                    page = await client.get(path, headers=html)
+                    assert page.status_code == 200, (user, path, page.status_code, page.text[:500])
+                    if "year=2025" in path:
+                        assert "2025" in page.text
