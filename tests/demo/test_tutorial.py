@@ -101,6 +101,8 @@ def test_the_tutorial_has_a_runnable_tour_for_every_user() -> None:
     assert line_pattern("registered XF-… in matter M-XF-…").search("registered XF-2026-00002 in matter M-XF-2026-00002")
     assert line_pattern("in_session  debate").search("9   SX-2025-0017  in_session     debate   苏文辉")
     assert not line_pattern("state concluded").search("state\nconcluded")
+    images = re.findall(r'\]\((screenshots/[^)]+)\)|src="(screenshots/[^"]+)"', markdown)
+    assert len(images) >= 6 and all((TUTORIAL.parent / (a or b)).is_file() for a, b in images), images
 
 
 def test_every_command_of_the_tutorial_runs_and_prints_what_it_says(demo_pristine: Path, tmp_path: Path) -> None:
