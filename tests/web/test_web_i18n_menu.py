@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from web_support import HTML, form_login, new_client
 from hearing_core.testing import ADMIN_PASSWORD
 
 WEB = Path(__file__).resolve().parents[2] / "hearing_core" / "web"
+CJK = r"[\u4e00-\u9fff]"
 
 
 async def test_english_by_query_parameter_then_cookie(browser_as: Any) -> None:
@@ -50,6 +52,9 @@ def test_every_message_of_the_pages_is_translated() -> None:
         assert not missing, f"{lang}: untranslated {missing[:10]}"
         stale = sorted(set(translated) - ids)
         assert not stale, f"{lang}: messages no longer used {stale[:10]}"
+        if lang == "en":  # English pages speak English: the ids are English
+            chinese = sorted(str(i) for i, text in translated.items() if re.search(CJK, str(text)))
+            assert not chinese, f"en: Chinese in the English catalog {chinese[:5]}"
 
 
 def test_compiled_catalogs_match_the_po_files() -> None:
@@ -91,6 +96,28 @@ def test_every_message_of_a_plugins_pages_is_in_its_own_catalog_or_the_cores(cfg
         compiled = Translations.load(str(locale), [lang], "messages")
         wrong = [i for i, text in own.items() if compiled.gettext(i) != text]
         assert not wrong, f"{package.name} {lang}: recompile the .mo ({wrong[:5]})"
+        if lang == "en":  # English pages speak English: the ids are English
+            chinese = sorted(i for i, text in own.items() if re.search(CJK, text) and not re.search(CJK, i))
+            assert not chinese, f"{package.name} en: Chinese in the English catalog {chinese[:5]}"
+        shadowed = sorted(i for i, text in own.items() if text and core.get(i) not in (None, "", text))
+        assert not shadowed, f"{package.name} {lang}: the core's catalog wins for {shadowed[:5]}; use another message id"
+
+
+def test_no_two_plugins_translate_one_message_differently() -> None:
+    """Plugin catalogs are chained in the order the plugins load: a message two plugins translate
+    differently would show whichever plugin loaded first, on both plugins' pages."""
+    from babel.messages.pofile import read_po
+
+    for lang in ("zh_Hans", "en"):
+        seen: dict[str, tuple[str, str]] = {}
+        for cfg in PLUGIN_PACKAGES:
+            with (cfg.parent / "locale" / lang / "LC_MESSAGES" / "messages.po").open("rb") as fh:
+                for m in read_po(fh):
+                    if not m.id or m.fuzzy or not m.string:
+                        continue
+                    first = seen.setdefault(m.id, (cfg.parents[1].name, m.string))
+                    assert first[1] == m.string, (f"{lang}: {m.id!r} is {first[1]!r} in {first[0]} "
+                                                  f"but {m.string!r} in {cfg.parents[1].name}")
 
 
 class MenuPlugin:

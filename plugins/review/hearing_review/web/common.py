@@ -30,7 +30,7 @@ FORM_LABELS = {
     "refuse": N_("Do not accept"),
     "decide": N_("Record the opinion"),
     "serve": N_("Record service of the opinion"),
-    "withdraw": N_("Record a withdrawal"),
+    "withdraw": N_("Record the applicant's withdrawal"),
 }
 
 
