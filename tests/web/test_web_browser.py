@@ -189,7 +189,8 @@ def _open_hearing(browser: Any, server: str, username: str) -> tuple[Any, str]:
 
 def _act(page: Any, console: str, action: str, **fields: str) -> None:
     """Open the console's form of ``action`` (a <details>), fill it (label → value), submit, back on the console."""
-    page.goto(console)
+    if page.url != console:
+        page.goto(console)
     form = page.locator(f'details[data-action="{action}"]')
     form.locator("summary").click()
     for label, value in fields.items():
@@ -211,7 +212,8 @@ def _back_on(page: Any, url: str) -> None:
 
 
 def _advance(page: Any, console: str, expected_next: str) -> None:
-    page.goto(console)
+    if page.url != console:
+        page.goto(console)
     button = page.locator('button[data-action="advance"]')
     assert expected_next in button.inner_text()
     button.click()
@@ -241,15 +243,18 @@ def test_a_short_hearing_from_the_console_to_its_conclusion(browser: Any, server
     for name in ("张建国", "李承办"):
         clerk.get_by_role("button", name=f"将{name}登记为到场").click()
         clerk.wait_for_url(console)
-    _say(clerk, console, 1, "现在核对到场人员，信访人张建国、承办单位李承办均已到场。")
+    # Speakers by number (Alt+1…): 1 张建国 (petitioner), 2 李承办 (handling unit), 3 王立新 (presiding)…
+    _say(clerk, console, 3, "现在核对到场人员，信访人张建国、承办单位李承办均已到场。")
     # The phase never moves by typing: only the presiding officer's button, which names the next phase.
     assert clerk.locator('button[data-action="advance"]').count() == 0
     _advance(presiding, console, "宣布听证开始")
-    _say(clerk, console, 1, "宣布听证开始，介绍听证员和记录员，询问是否申请回避。")
-    _say(clerk, console, 4, "不申请回避。")
-    for following in ("告知权利义务", "信访人陈述", "承办单位陈述"):
-        _advance(presiding, console, following)
-    _say(clerk, console, 4, "加建部分系2010年为老人居住所建，应当一并补偿。")
+    _say(clerk, console, 3, "宣布听证开始，介绍听证员和记录员，询问是否申请回避。")
+    _say(clerk, console, 1, "不申请回避。")
+    _advance(presiding, console, "告知权利义务")
+    _advance(presiding, console, "信访人陈述")
+    _say(clerk, console, 1, "加建部分系2010年为老人居住所建，应当一并补偿。")
+    _advance(presiding, console, "承办单位陈述")
+    _say(clerk, console, 2, "加建部分未经规划审批，依照补偿方案不予补偿。")
     clerk.screenshot(path=str(shots / "hearing-console.png"))
     _advance(presiding, console, "质证")
     clerk.goto(console)
@@ -298,7 +303,7 @@ def test_a_short_hearing_from_the_console_to_its_conclusion(browser: Any, server
     assert clerk.get_by_text("建议对加建部分给予适当补助").is_visible()
     signing = clerk.locator('details[data-action="sign_record"]')
     signed = 0
-    while signing.count() and signing.locator("option").count():  # one signature after another
+    while signing.count():  # one signature after another, until nobody is left to sign
         signing.locator("summary").click()
         signing.locator("select").select_option(index=0)
         signing.locator('button[type="submit"]').click()
@@ -353,6 +358,8 @@ def test_the_desks_of_the_plugins(browser: Any, server: str, shots: Path, tmp_pa
     reception.wait_for_url(server + "/documents")
     reception.get_by_label("PDF文件（可多选）").set_input_files([str(letter), str(ledger)])
     reception.get_by_role("button", name="导入", exact=True).click()
+    reception.wait_for_url(server + "/documents/import", timeout=60_000)  # a first import starts the worker
+    assert reception.locator(".alert.error").count() == 0, reception.locator(".alert.error").first.inner_text()
     reception.get_by_role("heading", name=re.compile("导入结果")).wait_for()
     assert reception.locator("section.card .badge", has_text="全部可读").count() == 2
     reception.screenshot(path=str(shots / "documents.png"))
