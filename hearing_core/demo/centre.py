@@ -130,10 +130,11 @@ async def _mediate(story: Story, opened: list[tuple[int, dict[str, Any]]]) -> No
                                  on=in_year(y, d + dt.timedelta(days=5)))
                 continue
             on = in_year(y, d + dt.timedelta(days=6))
+            wages = "工资" in row.get("category", "")  # a wage dispute settles the arrears, others a compensation
             a = await agreements.reach_agreement(
-                ctx, case_id, facts=_facts(row), disputes="双方对责任承担和补偿数额存在争议",
+                ctx, case_id, facts=_facts(row), disputes="双方对拖欠工资数额存在争议" if wages else "双方对责任承担和补偿数额存在争议",
                 responsibilities="经调解，双方互谅互让，自愿达成如下协议", on=on,
-                terms=[Term(f"{respondent}向{names[0]}一次性支付补偿款人民币捌仟元", respondent, "银行转账",
+                terms=[Term(f"{respondent}向{names[0]}一次性支付{'拖欠工资' if wages else '补偿款'}人民币捌仟元", respondent, "银行转账",
                             in_year(y, on + dt.timedelta(days=20)))])
             for signer in [*names, "陈明"]:
                 a = await agreements.sign(ctx, a["id"], signer, on=on)
