@@ -22,7 +22,8 @@ from demo_support import HEARING, clean_env, demo_app, hearing
 
 from hearing_core.demo.county import USERS, password_of
 
-pytestmark = pytest.mark.slow
+# One demo build per run: every test sharing it runs on the same xdist worker (scripts/test runs --dist loadgroup).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("demo")]
 
 SEED_FIGURES = {"total": 632, "letters": 199, "visit_batches": 433, "visit_persons": 1134, "not_accepted": 66,
                 "accepted": 566, "repeat": 218, "distinct_matters": 348, "backlog": 52, "backlog_share_pct": "14.9",

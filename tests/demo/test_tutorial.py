@@ -28,7 +28,8 @@ from typing import Any
 import pytest
 from demo_support import clean_env, copy_demo
 
-pytestmark = pytest.mark.slow
+# One demo build per run: every test sharing it runs on the same xdist worker (scripts/test runs --dist loadgroup).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("demo")]
 
 ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = ROOT / "docs" / "tutorial.md"
