@@ -30,6 +30,8 @@ def register_permissions() -> list[Permission]:
         Permission("users.read", "list user accounts", ("auditor",)),
         Permission("users.manage", "create users, change roles, disable, reset passwords", ()),
         Permission("system.read", "see plugins, roles and permissions of the instance", ("auditor",)),
+        # Administrators hold every permission; nobody else enables or disables plugins.
+        Permission("plugins.manage", "enable and disable plugins (config.toml, next start)", ()),
         Permission("audit.read", "read and verify the audit log", ("auditor",)),
         Permission("personal_data.read", "see unmasked ID numbers and phone numbers", ("registrar", "handling_officer", "clerk", "presiding_officer", "mediator", "centre_staff", "review_officer")),
     ]

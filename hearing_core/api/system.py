@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from litestar import Controller, get
+from litestar import Controller, get, post
+from litestar.params import PathParameter
 
 from hearing_core.api.auth import require
 from hearing_core.api.deps import Ctx
+from hearing_core.plugin_admin import MANAGE, plugin_rows, set_plugin_enabled
+
+PluginName = Annotated[str, PathParameter(max_length=100, pattern=r"^[A-Za-z0-9_.\-]+$")]
 
 __all__ = ["SystemController"]
 
@@ -18,7 +22,18 @@ class SystemController(Controller):
 
     @get("/plugins", opt=require("system.read"), summary="Installed plugins, their state and hooks")
     async def plugins(self, ctx: Ctx) -> list[dict[str, Any]]:
-        return [info.as_dict() for info in ctx.app.pm.plugin_infos()]
+        """Each plugin as this process runs it, and whether the next start will load it."""
+        return plugin_rows(ctx)
+
+    @post("/plugins/{name:str}/enable", opt=require(MANAGE), status_code=200,
+          summary="Enable a plugin from the next start (config.toml)")
+    async def enable_plugin(self, ctx: Ctx, name: PluginName) -> dict[str, Any]:
+        return _changed(name, True, await set_plugin_enabled(ctx, name, True))
+
+    @post("/plugins/{name:str}/disable", opt=require(MANAGE), status_code=200,
+          summary="Disable a plugin from the next start (config.toml; its data is kept)")
+    async def disable_plugin(self, ctx: Ctx, name: PluginName) -> dict[str, Any]:
+        return _changed(name, False, await set_plugin_enabled(ctx, name, False))
 
     @get("/roles", opt=require("system.read"), summary="Roles and the permissions each holds")
     async def roles(self, ctx: Ctx) -> list[dict[str, Any]]:
@@ -39,3 +54,8 @@ class SystemController(Controller):
             {"name": p.name, "description": p.description, "roles": list(p.roles), "plugin": p.plugin}
             for p in sorted(ctx.app.access.permissions.values(), key=lambda p: p.name)
         ]
+
+
+def _changed(name: str, enabled: bool, disabled_plugins: list[str]) -> dict[str, Any]:
+    return {"name": name, "enabled_from_next_start": enabled, "disabled_plugins": disabled_plugins,
+            "restart_needed": True}

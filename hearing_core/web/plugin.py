@@ -1,4 +1,4 @@
-"""The web interface as a core plugin (网页界面): its permission and the core's menu entries.
+"""The web interface as a core plugin (网页界面): the core's menu entries.
 
 Light on purpose: ``hearing --help`` imports this module (``CORE_PLUGINS``); the
 pages themselves are mounted by the app factory (:func:`hearing_core.web.web_setup`).
@@ -9,16 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hearing_core import hookimpl
-from hearing_core.contributions import MenuEntry, Permission
+from hearing_core.contributions import MenuEntry
 
 if TYPE_CHECKING:
     from hearing_core.app import HearingApp
-
-
-@hookimpl
-def register_permissions() -> list[Permission]:
-    # Administrators hold every permission; nobody else enables or disables plugins.
-    return [Permission("plugins.manage", "enable and disable plugins (config.toml, next start)", ())]
 
 
 @hookimpl

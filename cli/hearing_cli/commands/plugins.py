@@ -9,8 +9,7 @@ from pathlib import Path
 import click
 
 from hearing_cli.output import emit
-from hearing_cli.runtime import CliState, pass_state
-from hearing_core.settings import InstanceConfig
+from hearing_cli.runtime import CliState, pass_state, run_as
 
 __all__ = ["plugins"]
 
@@ -44,24 +43,11 @@ def list_plugins(state: CliState, as_json: bool, show_core: bool) -> None:
             click.echo(f"{info['name']}: {info['error']}", err=True)
 
 
-def _known_names(state: CliState) -> set[str]:
-    from hearing_core.plugins import get_plugin_manager
+def _set_enabled(state: CliState, name: str, enabled: bool) -> None:
+    from hearing_core.plugin_admin import set_plugin_enabled
 
-    pm = get_plugin_manager(load_entrypoints=True, only=(), disabled=())
-    return set(pm.infos)
-
-
-def _set_disabled(state: CliState, name: str, disabled: bool) -> None:
-    if name not in _known_names(state):
-        raise click.ClickException(f"no installed plugin named '{name}' (see `hearing plugins list`)")
-    config = InstanceConfig.load(state.settings.config_path)
-    current = list(config.get("disabled_plugins", []))
-    if disabled and name not in current:
-        current.append(name)
-    if not disabled and name in current:
-        current.remove(name)
-    config.set("disabled_plugins", sorted(current))
-    config.save()
+    # The same service as the API and the web page: permission, audit entry, core modules refused.
+    run_as(state, lambda ctx: set_plugin_enabled(ctx, name, enabled))
 
 
 @plugins.command()
@@ -69,7 +55,7 @@ def _set_disabled(state: CliState, name: str, disabled: bool) -> None:
 @pass_state
 def disable(state: CliState, name: str) -> None:
     """Disable plugin NAME (takes effect on next start; its data is kept)."""
-    _set_disabled(state, name, True)
+    _set_enabled(state, name, False)
     click.echo(f"disabled {name}; restart the server for it to take effect")
 
 
@@ -78,7 +64,7 @@ def disable(state: CliState, name: str) -> None:
 @pass_state
 def enable(state: CliState, name: str) -> None:
     """Enable plugin NAME again (takes effect on next start)."""
-    _set_disabled(state, name, False)
+    _set_enabled(state, name, True)
     click.echo(f"enabled {name}; restart the server (and run `hearing db upgrade`) for it to take effect")
 
 

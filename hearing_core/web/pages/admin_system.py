@@ -1,7 +1,7 @@
 """Administration of the instance (系统管理): plugins, the rule profile in force, the audit log.
 
 Plugins are listed from the plugin manager and enabled/disabled through
-:mod:`hearing_core.web.plugin_admin` (``config.toml``, effective on the next start,
+:mod:`hearing_core.plugin_admin` (``config.toml``, effective on the next start,
 as ``hearing plugins``). The rule profile page shows every rule and parameter of
 the profile in force (``app.profile``). The audit page lists the newest entries
 (``audit.query``) and verifies the hash chain on request (``audit.verify``).
@@ -20,8 +20,8 @@ from hearing_core.api.deps import Ctx
 from hearing_core.audit.query import list_audit_entries
 from hearing_core.audit.verify import verify_audit_log
 from hearing_core.errors import NotFound
+from hearing_core.plugin_admin import plugin_rows, set_plugin_enabled
 from hearing_core.web.i18n import N_
-from hearing_core.web.plugin_admin import plugin_rows, set_plugin_enabled
 from hearing_core.web.render import form_values, page, redirect
 
 __all__ = ["HANDLERS"]

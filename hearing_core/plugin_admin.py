@@ -1,9 +1,8 @@
-"""Enabling and disabling plugins from the web (插件启用与停用).
+"""Enabling and disabling plugins (插件启用与停用): one service for the CLI, the API and the web.
 
-What ``hearing plugins enable|disable`` does — record the name in the instance's
-``config.toml`` (``disabled_plugins``), effective on the next start — as a service
-with a permission (``plugins.manage``) and an audit entry, since a page acts for
-a logged-in administrator rather than for whoever owns the terminal.
+The name is recorded in the instance's ``config.toml`` (``disabled_plugins``) and takes
+effect on the next start; the change needs ``plugins.manage`` (administrators only) and
+leaves an audit entry. Core modules cannot be disabled.
 """
 
 from __future__ import annotations
