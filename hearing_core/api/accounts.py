@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import logging
-import uuid
 from typing import Annotated, Any
 
 import msgspec
@@ -14,14 +11,13 @@ from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from hearing_core.api.auth import AUTH_COOKIE, PUBLIC, require
 from hearing_core.api.deps import Ctx
+from hearing_core.api.login import log_in
 from hearing_core.errors import Conflict, Unauthenticated
 from hearing_core.security import service as users
 from hearing_core.security.service import UserView
-from hearing_core.security.throttle import LoginThrottle
 
 __all__ = ["AuthController", "UsersController"]
 
-logger = logging.getLogger("hearing.auth")
 
 Username = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 Password = Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
@@ -94,38 +90,15 @@ class UserUpdate(msgspec.Struct, forbid_unknown_fields=True):
     password: Password | None = None
 
 
-def _throttle(request: Request[Any, Any, Any]) -> LoginThrottle:
-    return request.app.state["login_throttle"]  # type: ignore[no-any-return]
-
-
 class AuthController(Controller):
     path = "/api/v1/auth"
     tags = ["auth"]
 
     @post("/login", opt=PUBLIC, summary="Log in and receive a bearer token", status_code=200)
     async def login(self, request: Request[Any, Any, Any], data: JSONBody[LoginRequest]) -> Response[LoginResult]:
-        app = request.app.state["hearing"]
-        throttle = _throttle(request)
-        address = LoginThrottle.client_address(request.scope)
-        # Checked before the password: a throttled guess costs no hashing and says nothing.
-        await throttle.check(data.username, address)
-        try:
-            row = await users.authenticate(app, data.username, data.password)
-        except Unauthenticated:
-            await throttle.failed(data.username, address)
-            logger.warning("login failed for user %r from %s", data.username, address)
-            raise
-        await throttle.succeeded(data.username, address)
-        logger.info("login of user %r from %s", row["username"], address)
-        auth = request.app.state["jwt_auth"]
-        lifetime = dt.timedelta(minutes=app.settings.token_lifetime_minutes)
-        token = auth.create_token(
-            identifier=str(row["id"]),
-            token_expiration=lifetime,
-            token_extras={"tv": row["token_version"]},
-            token_unique_jwt_id=uuid.uuid4().hex,
-        )
-        expires = dt.datetime.now(dt.UTC) + lifetime
+        session = await log_in(request, data.username, data.password)
+        token, lifetime, row = session.token, session.lifetime, session.user
+        expires = session.expires
         body = LoginResult(token, "Bearer", expires.isoformat(timespec="seconds"), UserOut.of(UserView.from_row(row)))
         cookies = []
         if data.cookie:
@@ -136,7 +109,7 @@ class AuthController(Controller):
                     httponly=True,
                     samesite="strict",
                     # Behind a TLS-terminating proxy the scheme looks like http: secure_cookies forces it.
-                    secure=request.url.scheme == "https" or bool(app.settings.extra.get("secure_cookies", False)),
+                    secure=request.url.scheme == "https" or bool(request.app.state["hearing"].settings.extra.get("secure_cookies", False)),
                     max_age=int(lifetime.total_seconds()),
                     path="/",
                 )

@@ -17,10 +17,7 @@ security engineer's :func:`build_csrf_config`) and verifies it here.
 
 from __future__ import annotations
 
-import datetime as dt
 import hmac
-import logging
-import uuid
 from typing import Any
 
 from litestar import Request, get, post
@@ -30,10 +27,10 @@ from litestar.middleware.csrf import generate_csrf_hash, generate_csrf_token
 from litestar.response import Redirect, Template
 
 from hearing_core.api.auth import AUTH_COOKIE, PUBLIC, require
+from hearing_core.api.login import log_in
 from hearing_core.api.protection import build_csrf_config
 from hearing_core.errors import HearingError, Unauthenticated
 from hearing_core.security import service as users
-from hearing_core.security.throttle import LoginThrottle
 from hearing_core.web.i18n import N_, gettext
 from hearing_core.web.render import (
     actor_of,
@@ -48,7 +45,6 @@ from hearing_core.web.render import (
 
 __all__ = ["login_form", "login_submit", "logout"]
 
-logger = logging.getLogger("hearing.auth")
 _SECRET_LENGTH = 64
 
 
@@ -110,28 +106,15 @@ async def login_submit(request: Request[Any, Any, Any]) -> Any:
     if not username or not password:
         return _login_page(request, status=422, error=gettext(lang, N_("Enter your username and password.")),
                            username=username)
-    app = hearing_of(request)
-    throttle: LoginThrottle = request.app.state["login_throttle"]
-    address = LoginThrottle.client_address(request.scope)
     try:
-        await throttle.check(username, address)
-    except HearingError as exc:
-        return _login_page(request, status=exc.status, username=username,
-                           error=gettext(lang, N_("Too many failed logins. Wait a few minutes and try again.")))
-    try:
-        row = await users.authenticate(app, username, password)
+        login = await log_in(request, username, password, via="web")
     except Unauthenticated:
-        await throttle.failed(username, address)
-        logger.warning("web login failed for user %r from %s", username, address)
         return _login_page(request, status=401, username=username,
                            error=gettext(lang, N_("Wrong username or password.")))
-    await throttle.succeeded(username, address)
-    logger.info("web login of user %r from %s", row["username"], address)
-    lifetime = dt.timedelta(minutes=app.settings.token_lifetime_minutes)
-    token = request.app.state["jwt_auth"].create_token(
-        identifier=str(row["id"]), token_expiration=lifetime, token_extras={"tv": row["token_version"]},
-        token_unique_jwt_id=uuid.uuid4().hex,
-    )
+    except HearingError as exc:  # the throttle (429)
+        return _login_page(request, status=exc.status, username=username,
+                           error=gettext(lang, N_("Too many failed logins. Wait a few minutes and try again.")))
+    token, lifetime = login.token, login.lifetime
     session = Cookie(key=AUTH_COOKIE, value=f"Bearer {token}", httponly=True, samesite="lax",
                      secure=use_secure_cookies(request), max_age=int(lifetime.total_seconds()), path="/")
     return Redirect(path=next_url, status_code=303, cookies=[session], headers={"cache-control": "no-store"})
