@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
-from piccolo.engine.sqlite import SQLiteEngine
+from piccolo.engine.sqlite import SQLiteEngine, SQLiteTransaction, TransactionType
 
 from hearing_core.errors import StartupError
 
@@ -35,9 +35,9 @@ class HearingSQLiteEngine(SQLiteEngine):
     thread) for every query outside a transaction, and runs ``PRAGMA
     foreign_keys`` before each one. On the API's read path that costs more than
     the query itself, so queries outside transactions reuse idle connections
-    here. Transactions keep piccolo's own connection handling (one connection
-    per transaction, closed at the end). Pools are per event loop, because an
-    aiosqlite connection belongs to the loop it was opened on.
+    here, and so do transactions (:class:`PooledSQLiteTransaction`). Pools are
+    per event loop, because an aiosqlite connection belongs to the loop it was
+    opened on.
     """
 
     #: Idle connections kept per event loop.
@@ -84,6 +84,11 @@ class HearingSQLiteEngine(SQLiteEngine):
         await self._give_back(connection)
         return rows
 
+    def transaction(
+        self, transaction_type: TransactionType = TransactionType.deferred, allow_nested: bool = True
+    ) -> SQLiteTransaction:
+        return PooledSQLiteTransaction(engine=self, transaction_type=transaction_type, allow_nested=allow_nested)
+
     def read_now(self, sql: str, args: Any = ()) -> list[dict[str, Any]]:
         """Run a small read synchronously on this thread (autocommit: the latest committed data).
 
@@ -122,6 +127,41 @@ class HearingSQLiteEngine(SQLiteEngine):
         readers, self._readers = self._readers, {}
         for reader in readers.values():
             reader.close()
+
+
+class PooledSQLiteTransaction(SQLiteTransaction):
+    """Piccolo's SQLite transaction on a pooled connection (写事务复用连接).
+
+    Piccolo opens a connection — a new thread and the connection pragmas — for every
+    transaction and closes it at the end; for a small write that costs more than the
+    write. Here the connection is borrowed from the engine's idle pool and given back
+    after a clean commit. After a failure (rollback, or an error while ending) it is
+    closed instead: a connection interrupted mid-statement may be in any state.
+    """
+
+    __slots__ = ()
+
+    async def get_connection(self) -> Any:
+        return await self.engine._borrow()  # type: ignore[attr-defined]
+
+    async def __aexit__(self, exception_type: Any, exception: Any, traceback: Any) -> bool:
+        if self._parent:
+            return exception is None
+        clean = False
+        try:
+            if exception:
+                if not self._rolled_back:
+                    await self.rollback()
+            elif not self._committed and not self._rolled_back:
+                await self.commit()
+            clean = exception is None and not self.connection.in_transaction
+        finally:
+            self.engine.current_transaction.reset(self.context)
+            if clean:
+                await self.engine._give_back(self.connection)  # type: ignore[attr-defined]
+            else:
+                await self.connection.close()
+        return exception is None
 
 
 def sqlite_path(url: str) -> Path:
