@@ -133,7 +133,9 @@ async def test_search_finds_text_in_pages_escapes_wildcards_and_pages_results(
     await services.import_documents(admin_ctx, sources(batch_dir / "a-letter.pdf", batch_dir / "b-table.pdf",
                                                        batch_dir / "sub" / "d-cid-letter.pdf"))
     found = await services.list_documents(admin_ctx, q="工业园区")
-    assert [d["original_name"] for d in found["items"]] == ["d-cid-letter.pdf", "a-letter.pdf"]
+    # Newest first; within one batch files are stored as their extraction finishes (any order).
+    assert sorted(d["original_name"] for d in found["items"]) == ["a-letter.pdf", "d-cid-letter.pdf"]
+    assert [d["id"] for d in found["items"]] == sorted((d["id"] for d in found["items"]), reverse=True)
     assert all(d["matches"] == [1] and "工业园区" in d["snippet"] for d in found["items"])
     assert (await services.list_documents(admin_ctx, q="征地拆迁"))["total"] == 1  # only the table has it
     assert (await services.list_documents(admin_ctx, q="%"))["total"] == 0  # a wildcard is a character
