@@ -292,3 +292,26 @@ def refuse_petition_item(app: HearingApp, item: Any, matter: Any) -> str | None:
 
     .. versionadded:: 0.1
     """
+
+
+@hookspec
+def refuse_petition_items(app: HearingApp, items: list[tuple[Any, Any]]) -> dict[int, str] | None:
+    """Say which of many new petition items must not be accepted: the batch form of ``refuse_petition_item``.
+
+    The register asks this hook once per batch of a bulk import (``hearing petitions
+    import``), with the batch's new items; answer with one query rather than one per
+    item. A plugin that implements only ``refuse_petition_item`` is still asked per
+    item, as before, but a plugin with both is asked only here during an import, so
+    implement both: the single hook is what ordinary registration asks, and it may
+    delegate to the same code as this one (a list of one). When every vetoing plugin
+    implements this hook, the import may parse its file in a worker process.
+
+    :param items: ``(item, matter)`` pairs, as ``refuse_petition_item`` receives
+        them (during an import ``matter`` is ``None``; the item's ``matter_ref``
+        names the matter it joins).
+    :return: the refused items' indexes in ``items`` mapped to their reasons (in
+        Chinese or English); ``None`` or an empty dict refuses none. May be an
+        awaitable (awaited).
+
+    .. versionadded:: 0.1
+    """

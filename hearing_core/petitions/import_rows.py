@@ -73,14 +73,16 @@ def load_catalog(path: str | None) -> CategoryCatalog:
 
 
 def parse_to_stream(
-    fmt: str, path: str, today: str, catalog_path: str | None, threshold: int, size: int, out: BinaryIO
+    fmt: str, path: str, today: str, catalog_path: str | None, threshold: int, size: int, out: BinaryIO,
+    items: bool = False,
 ) -> None:
-    """Parse ``path`` and write framed messages to ``out``: ``("batch", encoded rows, new errors)`` …
+    """Parse ``path`` and write framed messages to ``out``: ``("batch", encoded rows, new errors, items)`` …
 
-    … then ``("done", new errors, rows read)``. Each frame is an 8-byte big-endian
-    length and a pickle. Once any row is bad, batches go out empty (the file will be
-    rejected, but every bad line must still be found). A full pipe blocks the worker,
-    which bounds memory to a few batches.
+    … then ``("done", new errors, rows read)``. ``items`` is ``None``, or with
+    ``items=True`` the batch's parsed :class:`PetitionItem` objects (for the veto
+    hooks). Each frame is an 8-byte big-endian length and a pickle. Once any row is
+    bad, batches go out empty (the file will be rejected, but every bad line must
+    still be found). A full pipe blocks the worker, which bounds memory to a few batches.
     """
     cat = load_catalog(catalog_path)
     parser = ImportParser(ImportFormat(fmt), catalog=cat, today=dt.date.fromisoformat(today))
@@ -94,7 +96,9 @@ def parse_to_stream(
     with contextlib.closing(parser.batches(Path(path), size=size)) as batches:  # type: ignore[type-var]
         for batch in batches:
             errors, sent = parser.errors[sent:], len(parser.errors)
-            send(("batch", [] if parser.errors else [encode(r, cat, threshold) for r in batch], errors))
+            good = not parser.errors
+            send(("batch", [encode(r, cat, threshold) for r in batch] if good else [], errors,
+                  [r.item for r in batch] if good and items else None))
     send(("done", parser.errors[sent:], parser.rows_read))
 
 

@@ -11,6 +11,8 @@ from hearing_core.petitions.domain import CategoryCatalog, PetitionItem, default
 from hearing_core.plugins import await_me_maybe
 
 if TYPE_CHECKING:
+    from pluggy import HookImpl
+
     from hearing_core.app import HearingApp
     from hearing_core.context import ServiceContext
     from hearing_core.petitions.records import ItemRecord
@@ -20,10 +22,12 @@ __all__ = [
     "READ",
     "catalog",
     "check_refusal",
+    "check_refusals",
     "collective_threshold",
     "not_future",
     "page_bounds",
     "shown",
+    "veto_implementations",
 ]
 
 READ = "petitions.read"
@@ -97,16 +101,62 @@ async def shown(ctx: ServiceContext, records: list[ItemRecord], *, what: str) ->
     return records
 
 
+def _refused(impl: HookImpl, reason: Any) -> RuleViolation:
+    return RuleViolation(
+        f"petition item refused by plugin {impl.plugin_name}: {reason}",
+        rule="intake.refused_by_plugin",
+        source=impl.plugin_name,
+        reason=str(reason),
+    )
+
+
+async def _call(impl: HookImpl, **kwargs: Any) -> Any:
+    return await await_me_maybe(impl.function(**{k: v for k, v in kwargs.items() if k in impl.argnames}))
+
+
 async def check_refusal(ctx: ServiceContext, item: PetitionItem, matter: Any) -> None:
     """Ask every ``refuse_petition_item`` implementation; the first reason refuses the item."""
-    hook = ctx.app.pm.hook.refuse_petition_item
-    for impl in hook.get_hookimpls():
-        kwargs = {"app": ctx.app, "item": item, "matter": matter}
-        reason = await await_me_maybe(impl.function(**{k: v for k, v in kwargs.items() if k in impl.argnames}))
+    for impl in ctx.app.pm.hook.refuse_petition_item.get_hookimpls():
+        reason = await _call(impl, app=ctx.app, item=item, matter=matter)
         if reason is not None:
-            raise RuleViolation(
-                f"petition item refused by plugin {impl.plugin_name}: {reason}",
-                rule="intake.refused_by_plugin",
-                source=impl.plugin_name,
-                reason=str(reason),
-            )
+            raise _refused(impl, reason)
+
+
+def veto_implementations(app: HearingApp) -> tuple[list[HookImpl], list[HookImpl]]:
+    """The vetoes a batch of new items asks: ``refuse_petition_items`` implementations, and the
+    ``refuse_petition_item`` ones of plugins without a batch implementation (asked per item)."""
+    batch = app.pm.hook.refuse_petition_items.get_hookimpls()
+    has_batch = {impl.plugin_name for impl in batch}
+    single = [impl for impl in app.pm.hook.refuse_petition_item.get_hookimpls() if impl.plugin_name not in has_batch]
+    return batch, single
+
+
+async def check_refusals(ctx: ServiceContext, items: Sequence[tuple[PetitionItem, Any]]) -> dict[int, RuleViolation]:
+    """Ask the vetoes about many new items at once: index in ``items`` → its refusal.
+
+    Each ``refuse_petition_items`` implementation is called once for all the items;
+    then, per item not yet refused, the ``refuse_petition_item`` of each plugin that
+    has no batch implementation. An item's first reason refuses it.
+    """
+    batch, single = veto_implementations(ctx.app)
+    refused: dict[int, RuleViolation] = {}
+    if not items:
+        return refused
+    pairs = list(items)
+    for impl in batch:
+        reasons = await _call(impl, app=ctx.app, items=pairs) or {}
+        for index, reason in reasons.items():
+            if not isinstance(index, int) or not 0 <= index < len(pairs):
+                raise TypeError(f"plugin {impl.plugin_name}: refuse_petition_items answered index {index!r} "
+                                f"for {len(pairs)} items")
+            if reason is not None and index not in refused:
+                refused[index] = _refused(impl, reason)
+    if single:
+        for index, (item, matter) in enumerate(pairs):
+            for impl in single:
+                if index in refused:
+                    break
+                reason = await _call(impl, app=ctx.app, item=item, matter=matter)
+                if reason is not None:
+                    refused[index] = _refused(impl, reason)
+    return refused

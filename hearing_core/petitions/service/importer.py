@@ -11,8 +11,11 @@ import with its counts and the file's SHA-256.
 Imported rows are the bureau's existing register, not new petitions: accepted
 rows are stored as accepted on the day received (their handling clock runs from
 then), not-accepted rows as not accepted with their reason. Per-row events are
-not fired; the ``refuse_petition_item`` veto is asked per new row only when a
-plugin implements it, and a refusal is reported as that row's error.
+not fired. When a plugin vetoes new items, each batch's new rows are put to the
+vetoes: ``refuse_petition_items`` once per batch, and the ``refuse_petition_item``
+of a plugin without the batch hook once per row; a refusal is reported as that
+row's error. Only such per-row vetoes keep a large file from being parsed in a
+worker process (the worker then sends the parsed items along for the batch hook).
 """
 
 from __future__ import annotations
@@ -29,12 +32,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hearing_core.errors import FieldError, RuleViolation, ValidationFailed
+from hearing_core.errors import FieldError, ValidationFailed
 from hearing_core.petitions.bulk import insert_keyed, insert_rows
-from hearing_core.petitions.domain import ImportFormat, ImportParser, ImportRow, detect_format
+from hearing_core.petitions.domain import ImportFormat, ImportParser, PetitionItem, detect_format
 from hearing_core.petitions.import_rows import ITEM_COLUMNS, Encoded, parse_here
 from hearing_core.petitions.repository import ITEM_PREFIX
-from hearing_core.petitions.service.common import IMPORT, catalog, check_refusal, collective_threshold
+from hearing_core.petitions.service.common import (
+    IMPORT,
+    catalog,
+    check_refusals,
+    collective_threshold,
+    veto_implementations,
+)
 from hearing_core.petitions.tables import PetitionImport as ImportRowTable
 from hearing_core.petitions.tables import PetitionItem as ItemRow
 from hearing_core.petitions.tables import PetitionMatter as MatterRow
@@ -95,7 +104,8 @@ class _Writer:
         self.tail = (None, batch_id, "", "", "", ctx.actor.username, now, now, 1)
 
     async def write(self, batch: Sequence[Encoded], errors: list[FieldError],
-                    parsed: Sequence[ImportRow] | None = None) -> None:
+                    items: Sequence[PetitionItem] | None = None) -> None:
+        """Write a batch's new rows; with ``items`` (the batch's parsed items) the vetoes are asked first."""
         if not batch:
             return
         db = self.ctx.app.db
@@ -103,8 +113,11 @@ class _Writer:
         existing = {r["ref"] for r in await ItemRow.select(ItemRow.ref).where(ItemRow.ref.is_in(refs)).run()}
         keep = [i for i, e in enumerate(batch) if e[1] not in existing]
         self.skipped += len(batch) - len(keep)
-        if parsed is not None:  # the veto hook has implementations: ask it per new row
-            keep = [i for i in keep if await self._allowed(parsed[i], errors)]
+        if items is not None and keep:  # some plugin vetoes new items: ask about this batch's
+            refused = await check_refusals(self.ctx, [(items[i], None) for i in keep])
+            errors.extend(FieldError("ref", refused[n].detail, line=batch[i][0]) for n, i in enumerate(keep)
+                          if n in refused)
+            keep = [i for n, i in enumerate(keep) if n not in refused]
         if errors or not keep:
             return
         new = [batch[i] for i in keep]
@@ -119,14 +132,6 @@ class _Writer:
 
     def _tail(self, matter_ref: str | None) -> tuple[Any, ...]:
         return (self.matters[matter_ref] if matter_ref else None, *self.tail[1:])
-
-    async def _allowed(self, row: ImportRow, errors: list[FieldError]) -> bool:
-        try:
-            await check_refusal(self.ctx, row.item, None)
-        except RuleViolation as exc:
-            errors.append(FieldError("ref", exc.detail, line=row.line))
-            return False
-        return True
 
     async def _matters(self, rows: Sequence[Encoded]) -> None:
         wanted: dict[str, Encoded] = {}
@@ -174,7 +179,8 @@ async def import_file(
     """Import a register file; idempotent by ``ref`` and atomic (every bad line listed, nothing written).
 
     ``use_worker`` forces (or forbids) parsing in a worker process; by default files
-    of :data:`WORKER_MIN_BYTES` or more use one, unless a veto hook must see each item.
+    of :data:`WORKER_MIN_BYTES` or more use one, unless a plugin vetoes items only one at a time
+    (``refuse_petition_item`` without ``refuse_petition_items``).
     """
     ctx.require(IMPORT)
     began = time.perf_counter()
@@ -189,21 +195,22 @@ async def import_file(
     cat = catalog(ctx.app)
     parser = ImportParser(kind, catalog=cat, today=ctx.today())
     threshold = collective_threshold(ctx.app)
-    veto = bool(ctx.app.pm.hook.refuse_petition_item.get_hookimpls())
+    batch_vetoes, row_vetoes = veto_implementations(ctx.app)
+    veto = bool(batch_vetoes or row_vetoes)
     if use_worker is None:
-        use_worker = not veto and path.stat().st_size >= WORKER_MIN_BYTES
+        use_worker = not row_vetoes and path.stat().st_size >= WORKER_MIN_BYTES
     async with ctx.write():
         batch = ImportRowTable(file_name=name[:255], sha256=digest, file_format=kind.value,
                                imported_by=ctx.actor.username, imported_at=ctx.now())
         await batch.save().run()
         writer = _Writer(ctx, batch.id)
         if use_worker:
-            rows_read = await _write_from_worker(ctx, writer, parser, path, kind, threshold, batch_size)
+            rows_read = await _write_from_worker(ctx, writer, parser, path, kind, threshold, batch_size, veto)
         else:
             for pairs in parse_here(parser, path, cat, threshold, batch_size):
                 # After the first problem keep reading (every bad line is reported) but write nothing.
                 if not parser.errors:
-                    await writer.write([p[0] for p in pairs], parser.errors, [p[1] for p in pairs] if veto else None)
+                    await writer.write([p[0] for p in pairs], parser.errors, [p[1].item for p in pairs] if veto else None)
             rows_read = parser.rows_read
         parser.raise_if_failed()
         await writer.finish()
@@ -220,12 +227,16 @@ async def import_file(
 
 async def _write_from_worker(
     ctx: ServiceContext, writer: _Writer, parser: ImportParser, path: Path, kind: ImportFormat, threshold: int,
-    size: int,
+    size: int, veto: bool,
 ) -> int:
-    """Parse in a child process, write here; the child's errors are collected into ``parser.errors``."""
+    """Parse in a child process, write here; the child's errors are collected into ``parser.errors``.
+
+    With ``veto`` the child sends each batch's parsed items too, for the vetoes.
+    """
     categories = ctx.app.settings.data_dir / "categories.toml"
     params = {"fmt": kind.value, "path": str(path), "today": ctx.today().isoformat(),
-              "catalog_path": str(categories) if categories.exists() else None, "threshold": threshold, "size": size}
+              "catalog_path": str(categories) if categories.exists() else None, "threshold": threshold, "size": size,
+              "items": veto}
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "hearing_core.petitions.import_rows", json.dumps(params),
         stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
@@ -242,12 +253,14 @@ async def _write_from_worker(
                 tail = (await process.stderr.read()).decode("utf-8", "replace").strip().splitlines()[-1:]
                 raise RuntimeError(f"the import worker stopped (exit code {process.returncode}): "
                                    f"{tail[0] if tail else 'no message'}") from None
-            kind_of, payload, extra = message
-            parser.errors.extend(extra if kind_of == "batch" else payload)
-            if kind_of == "done":
-                return int(extra)
+            if message[0] == "done":
+                _, errors, rows_read = message
+                parser.errors.extend(errors)
+                return int(rows_read)
+            _, encoded, errors, items = message
+            parser.errors.extend(errors)
             if not parser.errors:
-                await writer.write(payload, parser.errors)
+                await writer.write(encoded, parser.errors, items)
     finally:
         if process.returncode is None:
             with contextlib.suppress(ProcessLookupError):

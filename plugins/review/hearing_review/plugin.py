@@ -2,8 +2,8 @@
 
 Only public hooks: permissions, the plugin's own piccolo app, its document templates, its
 annual-report section, its API routes and ``hearing reviews`` commands, the hearing event
-listeners that pause the decision clock, and the ``refuse_petition_item`` veto that stops
-new petitions on a terminated matter. ``hearing --help`` imports this module, so everything
+listeners that pause the decision clock, and the ``refuse_petition_item`` /
+``refuse_petition_items`` veto that stops new petitions on a terminated matter. ``hearing --help`` imports this module, so everything
 heavy (litestar, piccolo, the services) is imported inside the hooks.
 """
 
@@ -91,13 +91,24 @@ def _add_commands(cli: click.Group) -> None:
 @hookimpl
 async def refuse_petition_item(app: HearingApp, item: Any, matter: Any) -> str | None:
     """A new item on a terminated matter (三级终结) is refused with the termination's message."""
-    from hearing_review.repository import termination_of
+    return (await _refusals([(item, matter)])).get(0)
 
-    ref = getattr(matter, "ref", None) or getattr(item, "matter_ref", None)
-    if not ref:
-        return None
-    termination = await termination_of(str(ref))
-    return termination.message if termination else None
+
+@hookimpl
+async def refuse_petition_items(app: HearingApp, items: list[tuple[Any, Any]]) -> dict[int, str]:
+    """The batch form (bulk import): one query for all the items' matters."""
+    return await _refusals(items)
+
+
+async def _refusals(items: list[tuple[Any, Any]]) -> dict[int, str]:
+    from hearing_review.repository import terminations_of
+
+    refs = [getattr(matter, "ref", None) or getattr(item, "matter_ref", None) for item, matter in items]
+    wanted = {str(ref) for ref in refs if ref}
+    if not wanted:
+        return {}
+    terminated = await terminations_of(wanted)
+    return {i: terminated[str(ref)].message for i, ref in enumerate(refs) if ref and str(ref) in terminated}
 
 
 @hookimpl

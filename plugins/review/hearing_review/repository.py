@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from hearing_core.errors import Conflict, NotFound
@@ -31,8 +32,8 @@ from hearing_review.tables import ReviewApplicationRow as Row
 from hearing_review.tables import ReviewOrgan, ReviewPause, ReviewTermination
 
 __all__ = [
-    "application_values", "fetch_row", "hierarchy", "load", "next_ref", "pauses_of", "termination_of", "to_domain",
-    "update_row",
+    "application_values", "fetch_row", "hierarchy", "load", "next_ref", "pauses_of", "termination_of", "terminations_of",
+    "to_domain", "update_row",
 ]
 
 
@@ -147,9 +148,26 @@ async def pauses_of(application_id: int) -> list[dict[str, Any]]:
         ReviewPause.id).run()
 
 
-async def termination_of(matter_ref: str) -> Termination | None:
-    row = await ReviewTermination.select().where(ReviewTermination.matter_ref == matter_ref).first().run()
-    if row is None:
-        return None
+def _termination(row: dict[str, Any]) -> Termination:
     return Termination(row["matter_ref"], TerminationReason(row["reason"]), row["terminated_on"], row["basis_ref"],
                        row["note"], row["recorded_by"])
+
+
+async def termination_of(matter_ref: str) -> Termination | None:
+    row = await ReviewTermination.select().where(ReviewTermination.matter_ref == matter_ref).first().run()
+    return _termination(row) if row is not None else None
+
+
+#: Matter refs per ``IN (…)`` (well under SQLite's bound-parameter limit).
+_IN_CHUNK = 500
+
+
+async def terminations_of(matter_refs: Iterable[str]) -> dict[str, Termination]:
+    """The terminations of those of ``matter_refs`` that are terminated, by matter ref (one query per 500 refs)."""
+    refs = sorted(set(matter_refs))
+    found: dict[str, Termination] = {}
+    for start in range(0, len(refs), _IN_CHUNK):
+        rows = await ReviewTermination.select().where(
+            ReviewTermination.matter_ref.is_in(refs[start : start + _IN_CHUNK])).run()
+        found.update((row["matter_ref"], _termination(row)) for row in rows)
+    return found
