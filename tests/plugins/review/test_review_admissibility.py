@@ -58,6 +58,11 @@ def test_a_timely_application_to_the_next_higher_organ_passes_every_ground() -> 
     checklist = check(facts())
     assert checklist.admissible and checklist.primary is None
     assert [r.ground for r in checklist.results] == list(Ground)
+    # Each passed ground is explained in Chinese as well (the checklist page shows it).
+    zh = {r.ground: r.reason_zh for r in checklist.results}
+    assert all(zh.values()), zh
+    assert zh[Ground.WINDOW].endswith("）内") and "请求期限（截至" in zh[Ground.WINDOW]
+    assert zh[Ground.TERMINATED] == "该信访事项未终结"
 
 
 def test_ground_opinion_served() -> None:

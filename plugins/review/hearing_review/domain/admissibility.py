@@ -135,8 +135,9 @@ class Checklist:
         return cls(tuple(GroundResult.from_dict(d) for d in data or ()))
 
 
-def _ok(ground: Ground, detail: str, **kw: Any) -> GroundResult:
-    return GroundResult(ground, True, detail, **kw)
+def _ok(ground: Ground, detail: str, zh: str, **kw: Any) -> GroundResult:
+    # A passed ground is explained in Chinese too: the checklist page shows it to staff.
+    return GroundResult(ground, True, detail, zh, **kw)
 
 
 def _served(f: Facts) -> GroundResult:
@@ -148,14 +149,15 @@ def _served(f: Facts) -> GroundResult:
     if f.received_on < f.challenged.served_on:
         return GroundResult(Ground.OPINION_SERVED, False, f"received {f.received_on} before the opinion was served "
                             f"on {f.challenged.served_on}", f"{f.kind.label}请求早于{what}送达之日")
-    return _ok(Ground.OPINION_SERVED, f"served on {f.challenged.served_on}")
+    return _ok(Ground.OPINION_SERVED, f"served on {f.challenged.served_on}",
+               f"{what}已于{zh_date(f.challenged.served_on)}送达")
 
 
 def _applicant(f: Facts) -> GroundResult:
     a, entitled = f.applicant, f.challenged.entitled
     if a.capacity is Capacity.PETITIONER:
         if not entitled or a.name in entitled:
-            return _ok(Ground.APPLICANT, f"{a.name} is a petitioner of the matter")
+            return _ok(Ground.APPLICANT, f"{a.name} is a petitioner of the matter", f"申请人{a.name}是该信访事项的信访人")
         return GroundResult(Ground.APPLICANT, False, f"{a.name} is not a petitioner of matter "
                             f"{f.challenged.matter_ref} (petitioners: {', '.join(entitled)})",
                             "申请人不是该信访事项的信访人")
@@ -165,7 +167,8 @@ def _applicant(f: Facts) -> GroundResult:
     if entitled and a.agent_of not in entitled:
         return GroundResult(Ground.APPLICANT, False, f"agent {a.name} acts for '{a.agent_of}', who is not a "
                             f"petitioner of matter {f.challenged.matter_ref}", "被代理人不是该信访事项的信访人")
-    return _ok(Ground.APPLICANT, f"{a.name}, agent of {a.agent_of}, with an authorisation")
+    return _ok(Ground.APPLICANT, f"{a.name}, agent of {a.agent_of}, with an authorisation",
+               f"{a.name}受{a.agent_of}委托，已提交授权委托书")
 
 
 def _window(f: Facts) -> GroundResult:
@@ -180,6 +183,7 @@ def _window(f: Facts) -> GroundResult:
     extra_en = f", {f.force_majeure_days} force-majeure days not counted" if f.force_majeure_days else ""
     if w.within:
         return _ok(Ground.WINDOW, f"received {f.received_on}, within the window ending {d.due} ({d.rule_id}{extra_en})",
+                   f"{f.kind.label}请求于{zh_date(f.received_on)}收到，在请求期限（截至{zh_date(d.due)}）内{extra}",
                    rule=d.rule_id, source=d.source, data=data)
     assert d.due is not None
     return GroundResult(
@@ -199,6 +203,7 @@ def _level(f: Facts) -> GroundResult:
                             "无法确认原处理机关的上一级机关", rule="review.next_higher_organ")
     if h.is_next_higher(lower, upper):
         return _ok(Ground.LEVEL, f"{h.name(upper)} is the next-higher organ of {h.name(lower)}",
+                   f"{h.name(upper)}是{h.name(lower)}的上一级机关",
                    rule="review.next_higher_organ")
     allowed = ", ".join(o.name for o in h.next_higher(lower)) or "none in the organ table"
     return GroundResult(
@@ -218,7 +223,7 @@ def _elsewhere(f: Facts) -> GroundResult:
     if f.accepted_elsewhere.strip():
         return GroundResult(Ground.ACCEPTED_ELSEWHERE, False, f"accepted elsewhere: {f.accepted_elsewhere.strip()}",
                             f"该请求已由其他机关受理（{f.accepted_elsewhere.strip()}）")
-    return _ok(Ground.ACCEPTED_ELSEWHERE, "not accepted elsewhere")
+    return _ok(Ground.ACCEPTED_ELSEWHERE, "not accepted elsewhere", "未由其他机关受理")
 
 
 def _route(f: Facts) -> GroundResult:
@@ -227,14 +232,14 @@ def _route(f: Facts) -> GroundResult:
         return GroundResult(Ground.STATUTORY_ROUTE, False, f"the matter belongs to a statutory procedure: {route}",
                             "该事项属于或已经进入诉讼、仲裁、行政复议等法定途径，请依法定途径解决",
                             source="《信访工作条例》(2022) 第31条", data={"route": route})
-    return _ok(Ground.STATUTORY_ROUTE, "no statutory procedure recorded")
+    return _ok(Ground.STATUTORY_ROUTE, "no statutory procedure recorded", "未进入诉讼、仲裁、行政复议等法定途径")
 
 
 def _terminated(f: Facts) -> GroundResult:
     if f.terminated:
         return GroundResult(Ground.TERMINATED, False, f"matter {f.challenged.matter_ref} is terminated",
                             f.terminated, rule="review.terminated")
-    return _ok(Ground.TERMINATED, "matter not terminated")
+    return _ok(Ground.TERMINATED, "matter not terminated", "该信访事项未终结")
 
 
 def check(facts: Facts) -> Checklist:
