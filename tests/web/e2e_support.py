@@ -43,7 +43,7 @@ def instance_env(folder: Path) -> dict[str, str]:
         "HEARING_DATABASE_URL": f"sqlite:///{folder / 'hearing.db'}",
         "HEARING_SECRET_KEY": "e2e-secret-key-" + "x" * 40,
         "HEARING_LOAD_PLUGINS": ",".join(PLUGINS),
-        "HEARING_ORGAN_NAME": "宝安县信访局",
+        "HEARING_ORGAN_NAME": "临江县信访局",
     }
 
 
