@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
-from piccolo.engine.sqlite import SQLiteEngine, SQLiteTransaction, TransactionType
+from piccolo.engine.sqlite import SQLiteEngine, SQLiteTransaction, TransactionType, dict_factory
 
 from hearing_core.errors import StartupError
 
@@ -83,6 +83,18 @@ class HearingSQLiteEngine(SQLiteEngine):
             raise
         await self._give_back(connection)
         return rows
+
+    async def _run_in_existing_connection(
+        self, connection: Any, query: str, args: list[Any] | None = None, query_type: str = "generic",
+        table: Any = None,
+    ) -> Any:
+        # Piccolo sends ``PRAGMA foreign_keys = 1`` before every statement of a transaction: a
+        # no-op inside a transaction (SQLite ignores it there), already set once per connection by
+        # get_connection, and one more thread round trip per statement. RETURNING needs no
+        # fallback: SQLite >= 3.35 is required at start-up.
+        connection.row_factory = dict_factory
+        async with connection.execute(query, args or []) as cursor:
+            return await cursor.fetchall()
 
     def transaction(
         self, transaction_type: TransactionType = TransactionType.deferred, allow_nested: bool = True
