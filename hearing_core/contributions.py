@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DocumentImporter",
+    "declare_commands",
     "ImportedDocument",
     "MenuEntry",
     "Permission",
@@ -128,3 +129,17 @@ class DocumentImporter(Protocol):
         stable machine code (``not_pdf``, ``encrypted`` ...) is taken from
         ``exc.extra["code"]`` and reported for that file only.
         """
+
+
+def declare_commands(cli: Any, commands: Mapping[str, str], loader: Callable[[Any], None]) -> None:
+    """From ``register_commands``: commands ``{name: one-line help}`` that ``loader(cli)`` adds.
+
+    ``hearing --help`` lists the declared names and helps without running ``loader`` (which
+    imports the command modules); the loader runs when a command is first needed. On a
+    plain ``click.Group`` (no lazy loading) the loader runs at once.
+    """
+    declare = getattr(cli, "declare_commands", None)
+    if declare is None:
+        loader(cli)
+    else:
+        declare(dict(commands), loader)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hearing_core import hookimpl
+from hearing_core.contributions import declare_commands
 
 if TYPE_CHECKING:
     import click
@@ -13,11 +14,7 @@ if TYPE_CHECKING:
 @hookimpl
 def register_commands(cli: click.Group) -> None:
     # Declared, not imported: `hearing --help` lists them; _add_commands runs when a command does.
-    declare = getattr(cli, "declare_commands", None)
-    if declare is None:
-        _add_commands(cli)
-        return
-    declare({
+    declare_commands(cli, {
         "demo": "Build a demo instance: a county's year of petitions, hearings, mediation, reviews and receptions.",
     }, _add_commands)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from hearing_core import hookimpl
-from hearing_core.contributions import Permission
+from hearing_core.contributions import Permission, declare_commands
 
 if TYPE_CHECKING:
     import click
@@ -51,11 +51,7 @@ def register_routes(app: HearingApp) -> list[Any]:
 @hookimpl
 def register_commands(cli: click.Group) -> None:
     # Declared, not imported: `hearing --help` lists them; _add_commands runs when a command does.
-    declare = getattr(cli, "declare_commands", None)
-    if declare is None:
-        _add_commands(cli)
-        return
-    declare({
+    declare_commands(cli, {
         "petitions": "Petition items (信访件): register, list, dispose, import.",
         "matters": "Petition matters (信访事项): group an item with its repeats.",
         "backlog": "The backlog ledger (积案台账): owning leader, plan, monthly progress, outcome.",

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hearing_core import hookimpl
-from hearing_core.contributions import Permission
+from hearing_core.contributions import Permission, declare_commands
 
 if TYPE_CHECKING:
     import click
@@ -46,11 +46,7 @@ def register_routes(app: HearingApp) -> list[Any]:
 @hookimpl
 def register_commands(cli: click.Group) -> None:
     # Declared, not imported: `hearing --help` lists them; _add_commands runs when a command does.
-    declare = getattr(cli, "declare_commands", None)
-    if declare is None:
-        _add_commands(cli)
-        return
-    declare({
+    declare_commands(cli, {
         "report": "Annual statistics report (年度报告): figures, exports, drill-down, snapshots.",
     }, _add_commands)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hearing_core import hookimpl
-from hearing_core.contributions import MenuEntry, Permission
+from hearing_core.contributions import MenuEntry, Permission, declare_commands
 
 if TYPE_CHECKING:
     import click
@@ -89,11 +89,7 @@ def register_web_menu(app: HearingApp) -> list[MenuEntry]:
 @hookimpl
 def register_commands(cli: click.Group) -> None:
     # Declared, not imported: `hearing --help` lists them; _add_commands runs when a command does.
-    declare = getattr(cli, "declare_commands", None)
-    if declare is None:
-        _add_commands(cli)
-        return
-    declare({
+    declare_commands(cli, {
         "documents": "Imported documents (文书导入): PDF letters, registration forms, case files.",
     }, _add_commands)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hearing_core import hookimpl
-from hearing_core.contributions import MenuEntry, Permission, ReportSection
+from hearing_core.contributions import MenuEntry, Permission, ReportSection, declare_commands
 
 if TYPE_CHECKING:
     import click
@@ -75,11 +75,7 @@ def register_web_menu(app: HearingApp) -> list[MenuEntry]:
 @hookimpl
 def register_commands(cli: click.Group) -> None:
     # Declared, not imported: `hearing --help` lists them; _add_commands runs when a command does.
-    declare = getattr(cli, "declare_commands", None)
-    if declare is None:
-        _add_commands(cli)
-        return
-    declare({
+    declare_commands(cli, {
         "mediation": "Petition service centres and people's mediation (信访服务中心、人民调解).",
     }, _add_commands)
 
