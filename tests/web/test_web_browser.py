@@ -18,8 +18,12 @@ from typing import Any
 
 import pytest
 from e2e_support import CHROMIUM_ARGS, FIRST_ID, USERS, running_server
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.slow
+# Assertions go through ``expect``: it waits for the page after a click (a form post back to the
+# same URL gives ``wait_for_url`` nothing to wait for), where ``is_visible()`` answers at once.
+expect.set_options(timeout=15_000)
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -70,14 +74,15 @@ def test_login_page(browser: Any, server: str, shots: Path) -> None:
     page.get_by_label("用户名").fill("chen.reg")
     page.get_by_label("密码").fill("wrong-password")
     page.get_by_role("button", name="登录").click()
-    assert page.get_by_text("用户名或密码错误").is_visible()
+    expect(page.get_by_text("用户名或密码错误")).to_be_visible()
     context.close()
 
 
 def test_registrar_registers_a_repeat_and_disposes_it(browser: Any, server: str, shots: Path) -> None:
     page = login(browser, server, "chen.reg")
-    assert page.get_by_role("heading", name="工作台").is_visible()
-    assert page.get_by_text("积案（按包案领导）").is_visible() and page.get_by_text("王副县长").first.is_visible()
+    expect(page.get_by_role("heading", name="工作台")).to_be_visible()
+    expect(page.get_by_text("积案（按包案领导）")).to_be_visible()
+    expect(page.get_by_text("王副县长").first).to_be_visible()
     page.screenshot(path=str(shots / "dashboard.png"))
 
     page.get_by_role("link", name="登记来信来访").click()
@@ -87,7 +92,7 @@ def test_registrar_registers_a_repeat_and_disposes_it(browser: Any, server: str,
     page.locator("#f-p0_id_number").press_sequentially(FIRST_ID, delay=15)  # typed, as at the desk
     suggestion = page.get_by_text("疑似重复信访")
     suggestion.wait_for()
-    assert page.get_by_text("身份证号相同").first.is_visible()
+    expect(page.get_by_text("身份证号相同").first).to_be_visible()
     page.locator('input[name="suggested_matter"]').first.check()
     page.get_by_label("内容摘要").fill("再次反映征地补偿款未发放，要求尽快解决")
     page.get_by_label("诉求").fill("尽快发放补偿款")
@@ -97,20 +102,21 @@ def test_registrar_registers_a_repeat_and_disposes_it(browser: Any, server: str,
     page.get_by_role("button", name="登记", exact=True).click()
     page.wait_for_url(re.compile(r"/register/items/XF-\d{4}-\d{5}$"))
     ref = page.url.rsplit("/", 1)[1]
-    assert page.get_by_text(f"已登记信访件 {ref}").is_visible()
+    expect(page.get_by_text(f"已登记信访件 {ref}")).to_be_visible()
     assert page.get_by_text("受理", exact=True).count() >= 1
 
     page.get_by_role("button", name="受理", exact=True).click()
     page.wait_for_url(re.compile(rf"/register/items/{ref}$"))
-    assert page.get_by_text("已完成：受理").is_visible()
+    expect(page.get_by_text("已完成：受理")).to_be_visible()
     assert page.get_by_role("button", name="受理", exact=True).count() == 0  # no longer allowed
 
     matter_ref = page.locator(".subtitle a").first.inner_text()
     page.locator(".subtitle a").first.click()
     page.wait_for_url(re.compile(r"/register/matters/"))
-    assert page.get_by_role("heading", name=f"信访事项 {matter_ref}").is_visible()
-    assert page.get_by_text("重复件1件").is_visible()
-    assert page.get_by_text(ref).first.is_visible() and page.get_by_text("列入积案台账").is_visible()
+    expect(page.get_by_role("heading", name=f"信访事项 {matter_ref}")).to_be_visible()
+    expect(page.get_by_text("重复件1件")).to_be_visible()
+    expect(page.get_by_text(ref).first).to_be_visible()
+    expect(page.get_by_text("列入积案台账")).to_be_visible()
     page.screenshot(path=str(shots / "matter-timeline.png"))
     page.context.close()
 
@@ -120,12 +126,12 @@ def test_leader_opens_the_report_and_drills_down(browser: Any, server: str, shot
     assert page.get_by_role("link", name="登记来信来访").count() == 0  # not a leader's page
     page.get_by_role("link", name="年度报告").click()
     page.wait_for_url(re.compile(r"/reports/annual"))
-    assert page.get_by_text("信访工作情况").first.is_visible()
+    expect(page.get_by_text("信访工作情况").first).to_be_visible()
     assert page.locator("figure svg").count() >= 1
     page.screenshot(path=str(shots / "report.png"), full_page=True)  # the charts are below the fold
     page.locator('a[href*="figure=total"]').first.click()
     page.wait_for_url(re.compile(r"figure=total"))
-    assert page.get_by_role("heading", name=re.compile("数据明细")).is_visible()
+    expect(page.get_by_role("heading", name=re.compile("数据明细"))).to_be_visible()
     assert page.locator("tbody tr").count() >= 3
     page.context.close()
 
@@ -140,19 +146,19 @@ def test_administrator_adds_a_user_and_toggles_a_plugin(browser: Any, server: st
     form.locator("#f-password").fill("clerk-password-1")
     form.locator("#f-password2").fill("clerk-password-1")
     form.get_by_label("记录员").check()
-    form.get_by_role("button", name="新增用户").click()
+    _submit(page, form.get_by_role("button", name="新增用户"))
     page.wait_for_url(server + "/admin/users")
-    assert page.get_by_text("已新增用户 zhao.clerk").is_visible()
-    assert page.get_by_role("cell", name="赵记录").is_visible()
+    expect(page.get_by_text("已新增用户 zhao.clerk")).to_be_visible()
+    expect(page.get_by_role("cell", name="赵记录")).to_be_visible()
     page.screenshot(path=str(shots / "admin-users.png"))
 
     page.get_by_role("link", name="插件").click()
     page.wait_for_url(server + "/admin/plugins")
-    page.get_by_role("button", name="停用 reception").click()
-    assert page.get_by_text("插件 reception 将在下次启动时停用").is_visible()
-    assert page.get_by_text("需重启").is_visible()
-    page.get_by_role("button", name="启用 reception").click()
-    assert page.get_by_text("插件 reception 将在下次启动时启用").is_visible()
+    _submit(page, page.get_by_role("button", name="停用 reception"))
+    expect(page.get_by_text("插件 reception 将在下次启动时停用")).to_be_visible()
+    expect(page.get_by_text("需重启")).to_be_visible()
+    _submit(page, page.get_by_role("button", name="启用 reception"))
+    expect(page.get_by_text("插件 reception 将在下次启动时启用")).to_be_visible()
     page.screenshot(path=str(shots / "admin-plugins.png"))
     page.context.close()
 
@@ -165,9 +171,10 @@ def test_english_and_tablet_layout(browser: Any, server: str, shots: Path) -> No
     page.get_by_label("Password").fill(USERS["chen.reg"])
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(server + "/")
-    assert page.get_by_role("heading", name="Dashboard").is_visible()
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
     menu = page.get_by_role("button", name="Menu")
-    assert menu.is_visible() and not page.get_by_role("link", name="Petition items").is_visible()
+    expect(menu).to_be_visible()
+    expect(page.get_by_role("link", name="Petition items")).to_be_hidden()
     menu.click()
     page.get_by_role("link", name="Petition items").click()
     page.wait_for_url(server + "/register/items")
@@ -199,8 +206,18 @@ def _act(page: Any, console: str, action: str, **fields: str) -> None:
             control.select_option(label=value)
         else:
             control.fill(value)
-    form.locator('button[type="submit"]').click()
+    _submit(page, form.locator('button[type="submit"]'))
     _back_on(page, console)
+
+
+def _submit(page: Any, button: Any) -> None:
+    """Click a form's submit button and wait for the page the post leads to.
+
+    Most forms post back to the page they are on, so ``wait_for_url`` would be satisfied by the
+    old page; waiting for the navigation itself is the only way to know the answer has arrived.
+    """
+    with page.expect_navigation():
+        button.click()
 
 
 def _back_on(page: Any, url: str) -> None:
@@ -216,9 +233,9 @@ def _advance(page: Any, console: str, expected_next: str) -> None:
         page.goto(console)
     button = page.locator('button[data-action="advance"]')
     assert expected_next in button.inner_text()
-    button.click()
+    _submit(page, button)
     _back_on(page, console)
-    assert page.get_by_text("已完成").first.is_visible()
+    expect(page.get_by_text("已完成").first).to_be_visible()
 
 
 def _say(page: Any, console: str, speaker: int, text: str) -> None:
@@ -235,13 +252,13 @@ def _say(page: Any, console: str, speaker: int, text: str) -> None:
 
 def test_a_short_hearing_from_the_console_to_its_conclusion(browser: Any, server: str, shots: Path) -> None:
     presiding, console = _open_hearing(browser, server, "presiding")
-    assert presiding.get_by_text("听证会尚未开始").first.is_visible()
-    presiding.get_by_role("button", name="开始听证会").click()
+    expect(presiding.get_by_text("听证会尚未开始").first).to_be_visible()
+    _submit(presiding, presiding.get_by_role("button", name="开始听证会"))
     presiding.wait_for_url(console)
     clerk, _ = _open_hearing(browser, server, "clerk")
     clerk.goto(console)
     for name in ("张建国", "李承办"):
-        clerk.get_by_role("button", name=f"将{name}登记为到场").click()
+        _submit(clerk, clerk.get_by_role("button", name=f"将{name}登记为到场"))
         clerk.wait_for_url(console)
     # Speakers by number (Alt+1…): 1 张建国 (petitioner), 2 李承办 (handling unit), 3 王立新 (presiding)…
     _say(clerk, console, 3, "现在核对到场人员，信访人张建国、承办单位李承办均已到场。")
@@ -261,7 +278,7 @@ def test_a_short_hearing_from_the_console_to_its_conclusion(browser: Any, server
     clerk.locator("#cx-by").select_option("2")  # the handling unit on the petitioner's evidence
     clerk.locator(".cross-form").get_by_label("有异议").nth(1).check()  # relevance disputed
     clerk.locator("#cx-relevance").fill("测绘时间早于加建")
-    clerk.get_by_role("button", name="记录质证意见").click()
+    _submit(clerk, clerk.get_by_role("button", name="记录质证意见"))
     _back_on(clerk, console)
     _advance(presiding, console, "辩论")
     _act(presiding, console, "define_issue", 争议焦点="加建部分是否应予补偿")
@@ -269,19 +286,22 @@ def test_a_short_hearing_from_the_console_to_its_conclusion(browser: Any, server
         _advance(presiding, console, following)
 
     # Each member votes on a private page; nobody sees another's vote before the conclusion.
-    for username, view, opinion in (("officer1", "不合理", "加建未经批准，不应补偿"), ("officer2", "合理", "加建系生活必需"),
-                                    ("presiding", "合理", "应适当补偿")):
+    for username, view, opinion in (
+        ("officer1", "不合理", "加建未经批准，不应补偿"),
+        ("officer2", "合理", "加建系生活必需"),
+        ("presiding", "合理", "应适当补偿"),
+    ):
         voter = presiding if username == "presiding" else login(browser, server, username)
         voter.goto(console.replace("/console", "/vote"))
-        assert voter.get_by_text("加建部分是否应予补偿").first.is_visible()
+        expect(voter.get_by_text("加建部分是否应予补偿").first).to_be_visible()
         assert voter.get_by_text("加建未经批准").count() == 0
         voter.get_by_label(view, exact=True).check()
         voter.get_by_label("你的意见").fill(opinion)
         if username == "officer2":
             voter.screenshot(path=str(shots / "hearing-vote.png"))
-        voter.get_by_role("button", name="提交表决").click()
+        _submit(voter, voter.get_by_role("button", name="提交表决"))
         voter.wait_for_url(re.compile(r"/vote$"))
-        assert voter.get_by_text(f"你的表决：{view} · {opinion}").is_visible()
+        expect(voter.get_by_text(f"你的表决：{view} · {opinion}")).to_be_visible()
         if voter is not presiding:
             voter.context.close()
 
@@ -290,26 +310,33 @@ def test_a_short_hearing_from_the_console_to_its_conclusion(browser: Any, server
     finding.locator("summary").click()
     finding.locator("select").nth(0).select_option(index=0)
     finding.locator("select").nth(1).select_option(value="yes")
-    finding.locator('button[type="submit"]').click()
+    _submit(presiding, finding.locator('button[type="submit"]'))
     _back_on(presiding, console)
-    _act(presiding, console, "conclude", 认定的事实="加建部分建于2010年，未经审批。", 依据="《国有土地上房屋征收与补偿条例》",
-         对处理机关的建议="建议对加建部分给予适当补助")
+    _act(
+        presiding,
+        console,
+        "conclude",
+        认定的事实="加建部分建于2010年，未经审批。",
+        依据="《国有土地上房屋征收与补偿条例》",
+        对处理机关的建议="建议对加建部分给予适当补助",
+    )
     _advance(presiding, console, "")
     _advance(presiding, console, "")  # out of resumption: the session closes
 
     conclusion = console.replace("/console", "/conclusion")
     clerk.goto(conclusion)
-    assert clerk.get_by_role("heading", name="听证结论").first.is_visible()
-    assert clerk.get_by_text("建议对加建部分给予适当补助").is_visible()
+    expect(clerk.get_by_role("heading", name="听证结论").first).to_be_visible()
+    expect(clerk.get_by_text("建议对加建部分给予适当补助")).to_be_visible()
     signing = clerk.locator('details[data-action="sign_record"]')
     signed = 0
     while signing.count():  # one signature after another, until nobody is left to sign
         signing.locator("summary").click()
         signing.locator("select").select_option(index=0)
-        signing.locator('button[type="submit"]').click()
+        _submit(clerk, signing.locator('button[type="submit"]'))
         _back_on(clerk, conclusion)
         signed += 1
-    assert signed >= 6 and clerk.get_by_text("笔录已完成签字").is_visible()
+    assert signed >= 6
+    expect(clerk.get_by_text("笔录已完成签字")).to_be_visible()
     clerk.screenshot(path=str(shots / "hearing-conclusion.png"), full_page=True)
     assert clerk.locator('a[href$="/documents/report?format=pdf"]').count() == 1
     clerk.context.close()
@@ -330,7 +357,7 @@ def test_the_desks_of_the_plugins(browser: Any, server: str, shots: Path, tmp_pa
     desk.get_by_role("button", name="登记本批来访").click()
     desk.wait_for_url(re.compile(r"/mediation/reception/\d+$"))
     desk.goto(server + "/mediation/desk")
-    assert desk.get_by_text("张秀英、张伟").is_visible()
+    expect(desk.get_by_text("张秀英、张伟")).to_be_visible()
     desk.screenshot(path=str(shots / "mediation-desk.png"))
     desk.context.close()
 
@@ -338,15 +365,16 @@ def test_the_desks_of_the_plugins(browser: Any, server: str, shots: Path, tmp_pa
     officer.get_by_role("link", name="复查复核申请").first.click()
     officer.wait_for_url(server + "/reviews")
     officer.locator('a[href^="/reviews/applications/"]').first.click()
-    officer.locator('button[data-form="examine"]').click()
     officer.wait_for_url(re.compile(r"/reviews/applications/[^/]+$"))
-    assert officer.locator("td.pass").count() == 7 and officer.get_by_text("在申请期限内").is_visible()
+    _submit(officer, officer.locator('button[data-form="examine"]'))
+    expect(officer.locator("td.pass")).to_have_count(7)
+    expect(officer.get_by_text("在申请期限内")).to_be_visible()
     officer.screenshot(path=str(shots / "review-checklist.png"))
     officer.context.close()
 
     reception = login(browser, server, "reg.desk")
     reception.goto(server + "/reception")
-    assert reception.get_by_text("县信访局群众接待大厅").first.is_visible()
+    expect(reception.get_by_text("县信访局群众接待大厅").first).to_be_visible()
     reception.screenshot(path=str(shots / "reception-calendar.png"))
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins" / "pdf_import"))
@@ -359,12 +387,14 @@ def test_the_desks_of_the_plugins(browser: Any, server: str, shots: Path, tmp_pa
     reception.get_by_label("PDF文件（可多选）").set_input_files([str(letter), str(ledger)])
     reception.get_by_role("button", name="导入", exact=True).click()
     reception.wait_for_url(server + "/documents/import", timeout=60_000)  # a first import starts the worker
-    assert reception.locator(".alert.error").count() == 0, reception.locator(".alert.error").first.inner_text()
+    assert reception.locator(".alert.error").count() == 0, reception.locator(
+        ".alert.error"
+    ).first.inner_text()
     reception.get_by_role("heading", name=re.compile("导入结果")).wait_for()
     assert reception.locator("section.card .badge", has_text="全部可读").count() == 2
     reception.screenshot(path=str(shots / "documents.png"))
     reception.get_by_role("link", name="王某某来信.pdf").first.click()
     reception.wait_for_url(re.compile(r"/documents/\d+$"))
-    assert reception.get_by_text("信访工作条例").first.is_visible()
+    expect(reception.get_by_text("信访工作条例").first).to_be_visible()
     reception.screenshot(path=str(shots / "document-text.png"))
     reception.context.close()
