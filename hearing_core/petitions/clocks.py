@@ -158,8 +158,10 @@ def item_clocks(
         except HearingError as exc:
             # An unconfigured window (requires_config) or a year without holiday data:
             # show why instead of hiding the item or failing the whole list.
-            clocks.append(Clock(spec.rule_id, spec.rule_id, spec.duty, str(spec.start), start.on, None,
-                                "unavailable", None, completed, "", None, exc.detail))
+            rule = app.profile.rules.get(spec.rule_id)
+            clocks.append(Clock(spec.rule_id, rule.title_zh if rule else spec.rule_id, spec.duty,
+                                str(spec.start), start.on, None, "unavailable", None, completed,
+                                rule.source if rule else "", None, exc.detail))
             continue
         # The cached deadline's dates and explanation hold; its standing is for today and this item.
         status, remaining = status_on(deadline.due, today, completed, deadline.due_soon_days)

@@ -81,6 +81,12 @@ def test_actions_and_invalid_action(hearing: Any) -> None:
     assert stale.exit_code == 1 and "changed by someone else" in stale.stderr
     refused = hearing("--as", "reg", "petitions", "evaluate", "XF-C-3", "--grade", "满意", "--on", "2025-10-25")
     assert refused.exit_code == 1 and "satisfaction.window" in refused.stderr and "instance profile" in refused.stderr
+    # The clock the profile cannot compute is listed with its title, and the reason is printed under the table.
+    shown = hearing("--as", "reg", "petitions", "show", "XF-C-3").output.splitlines()
+    [row] = [line for line in shown if line.startswith("satisfaction.window ")]
+    assert "unavailable" in row and "满意度评价" in row
+    [reason] = [line for line in shown if line.startswith("satisfaction.window: ")]
+    assert "instance profile" in reason
     assert hearing("profiles", "use", "county_test").exit_code == 0
     rated = hearing("--as", "reg", "petitions", "evaluate", "XF-C-3", "--grade", "满意", "--on", "2025-10-25")
     assert rated.exit_code == 0 and "rated 满意" in rated.output

@@ -133,3 +133,17 @@ async def test_satisfaction_refused_without_configured_window(make_app: Any) -> 
     clocks = {c.rule_id: c for c in await deadlines.item_deadlines(admin, "XF-N")}
     assert clocks["satisfaction.window"].status == "unavailable"
     assert clocks["review.request_window"].due == D(2025, 11, 20)
+
+
+async def test_clock_in_a_year_without_holiday_data_is_listed_with_why(app: Any, registrar: Any) -> None:
+    """A deadline needing a year no schedule covers does not fail the item: it shows as unavailable."""
+    from hearing_core.deadlines.calendar import package_years
+
+    year = package_years().stop + 3  # beyond the installed package, whatever its version
+    set_today(app, D(year, 6, 4))
+    record = await service.register_item(registrar, draft(ref="XF-FUTURE", received_on=D(year, 6, 4)))
+    assert record.ref == "XF-FUTURE"
+    [clock] = await deadlines.item_deadlines(registrar, "XF-FUTURE")
+    assert (clock.rule_id, clock.status, clock.due) == ("intake.disposition", "unavailable", None)
+    assert clock.title == app.profile.rule("intake.disposition").title_zh
+    assert f"no schedule for {year}" in clock.note and "holiday override file" in clock.note

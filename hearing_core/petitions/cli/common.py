@@ -62,6 +62,9 @@ def print_item(data: dict[str, Any], *, as_json: bool) -> None:
     if data.get("deadlines"):
         click.echo("")
         echo_table(data["deadlines"], DEADLINE_COLUMNS)
+        for clock in data["deadlines"]:
+            if clock["status"] == "unavailable" and clock.get("note"):  # why, and what the bureau can do
+                click.echo(f"{clock['rule_id']}: {clock['note']}")
 
 
 def print_rows(rows: list[dict[str, Any]], columns: list[str], *, as_json: bool, total: int | None = None) -> None:
