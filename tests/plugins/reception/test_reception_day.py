@@ -10,7 +10,14 @@ from hearing_reception.domain import Visitor
 from hearing_reception.services import day, followup, planning
 from hearing_reception.views import show_case
 
-from hearing_core.errors import Conflict, InvalidTransition, PermissionDenied, RuleViolation, ValidationFailed
+from hearing_core.errors import (
+    CalendarNotCovered,
+    Conflict,
+    InvalidTransition,
+    PermissionDenied,
+    RuleViolation,
+    ValidationFailed,
+)
 from tests.plugins.reception.conftest import build_scheme, id_number
 
 DAY = dt.date(2025, 10, 15)
@@ -113,6 +120,29 @@ async def test_follow_up_deadlines_come_from_the_profile(admin: Any, ctx_for: An
     assert closed.state == "closed" and closed.feedback == "basically_satisfied"
     late = (await followup.list_cases(admin, followup.CaseFilter(transfer_late=True))).items
     assert [c.id for c in late] == [case.id]
+
+
+async def test_an_instruction_is_kept_while_the_calendar_lacks_its_year(
+    admin: Any, hearing_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No holiday schedule for the year yet: the instruction is recorded with its transfer limit
+    open, and the limit is fixed at the transfer, once the schedule is there."""
+    reception_id = await open_day(admin)
+    case, _ = await day.register_visitors(admin, reception_id, batch())
+    await day.hear(admin, case.id, "请县自然资源局核实", "by_deadline")
+    with_schedule = hearing_app.deadline
+
+    def without_schedule(rule_id: str, start: dt.date, **kw: Any) -> Any:
+        raise CalendarNotCovered(f"the holiday calendar has no schedule for {start.year}", year=start.year)
+
+    monkeypatch.setattr(hearing_app, "deadline", without_schedule)
+    instructed = await followup.instruct(admin, case.id, "请十日内核实答复", leader="赵强", on=DAY)
+    assert (instructed.state, instructed.transfer_due) == ("instructed", None)
+    assert (await followup.get_case(admin, case.id)).transfer_due is None
+    monkeypatch.setattr(hearing_app, "deadline", with_schedule)
+    moved = await followup.transfer(admin, case.id, "县自然资源局", on=dt.date(2025, 10, 18))
+    assert moved.transfer_due == dt.date(2025, 10, 17) and moved.transfer_late(dt.date(2026, 1, 10)) is True
+    assert (await followup.get_case(admin, case.id)).transfer_due == dt.date(2025, 10, 17)
 
 
 async def test_a_bureau_set_reply_date_and_an_overdue_reply(admin: Any) -> None:

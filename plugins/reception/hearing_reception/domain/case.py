@@ -114,8 +114,11 @@ class VisitCase:
 
     # ------------------------------------------------------------------ follow-up
 
-    def instruct(self, text: str, leader: str, on: date, today: date, transfer_due: date) -> tuple[str, str]:
-        """Record the leader's instruction (领导批示) and the day it must reach the department."""
+    def instruct(self, text: str, leader: str, on: date, today: date, transfer_due: date | None) -> tuple[str, str]:
+        """Record the leader's instruction (领导批示) and the day it must reach the department.
+
+        ``transfer_due`` is None when it cannot be counted yet (no holiday schedule for its year).
+        """
         CASE_MACHINE.transition(self.state, "instruct")
         _need_text("instruction", text)
         if not leader.strip():

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from hearing_core.errors import FieldError, ValidationFailed
+from hearing_core.errors import CalendarNotCovered, FieldError, ValidationFailed
 from hearing_reception import repository as repo
 from hearing_reception.domain import CaseState, Feedback, VisitCase
 from hearing_reception.domain.vocab import parse_choice
@@ -41,6 +41,18 @@ TRANSFER_RULE = "reception.instruction_transfer"
 REPLY_RULE = "reception.department_reply"
 
 
+def _transfer_due(ctx: ServiceContext, instructed_on: dt.date) -> dt.date | None:
+    """The transfer limit counted from the instruction; None while the holiday calendar lacks its year.
+
+    A leader's instruction is never turned away for want of a holiday schedule: the limit stays
+    open and is fixed at the transfer, when the schedule may have arrived.
+    """
+    try:
+        return due_on(ctx.app, TRANSFER_RULE, instructed_on)
+    except CalendarNotCovered:
+        return None
+
+
 async def instruct(ctx: ServiceContext, case_id: int, text: str, *, leader: str | None = None,
                    on: dt.date | None = None, version: int | None = None) -> VisitCase:
     """Record the leader's instruction (批示); it must reach the department within the transfer limit."""
@@ -49,7 +61,7 @@ async def instruct(ctx: ServiceContext, case_id: int, text: str, *, leader: str 
     async with ctx.write():
         case = await repo.load_case(case_id)
         check_version(f"reception case {case_id}", case.version, version)
-        source, _ = case.instruct(text, leader or ctx.actor.label(), day, ctx.today(), due_on(ctx.app, TRANSFER_RULE, day))
+        source, _ = case.instruct(text, leader or ctx.actor.label(), day, ctx.today(), _transfer_due(ctx, day))
         return await save_case(ctx, case, "instruct", source, instructed_by=case.instructed_by,
                                transfer_due=case.transfer_due.isoformat() if case.transfer_due else None)
 
@@ -71,6 +83,8 @@ async def transfer(ctx: ServiceContext, case_id: int, department: str, *, on: dt
     async with ctx.write():
         case = await repo.load_case(case_id)
         check_version(f"reception case {case_id}", case.version, version)
+        if case.transfer_due is None and case.instructed_on is not None:
+            case.transfer_due = _transfer_due(ctx, case.instructed_on)
         source, _ = case.transfer(department, day, ctx.today(), due, basis)
         return await save_case(ctx, case, "transfer", source, department=case.department, reply_due=due.isoformat(),
                                late=case.transfer_late(ctx.today()))
